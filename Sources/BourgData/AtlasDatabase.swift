@@ -1,0 +1,360 @@
+import BourgCore
+import Foundation
+import GRDB
+
+/// The atlas file: one SQLite database holding the communes, their boundaries, the stations, the indicator
+/// catalogue and values, and the provenance of every source file.
+///
+/// It owns the schema (`migrator`). Built once by `AtlasBuilder` into a temporary file then renamed;
+/// opened read-only for reading and serving.
+public struct AtlasDatabase: Sendable {
+    /// The schema version this code reads and writes. Bump it when the schema changes.
+    public static let schemaVersion = 1
+
+    /// Reads and (while building) writes the database.
+    public let reader: any DatabaseReader
+
+    private init(reader: any DatabaseReader) {
+        self.reader = reader
+    }
+
+    /// Opens an existing atlas read-only. Throws a clear error if the file is absent or of another schema.
+    public static func openReadOnly(at path: String) throws -> AtlasDatabase {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DataBuildError(.missingFile, file: path, message: "no atlas here: build it with `bourg data build`")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "atlas"
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let atlas = AtlasDatabase(reader: pool)
+        let version = try atlas.info("schema_version")
+        guard version == String(schemaVersion) else {
+            throw DataBuildError(.storage, file: path, message: "this atlas has schema version \(version ?? "none"), this program reads version \(schemaVersion): rebuild it with `bourg data build`")
+        }
+        return atlas
+    }
+
+    /// Writes `draft` into a new database file at `path` (which must not exist).
+    static func write(_ draft: AtlasDraft, to path: String, buildInfo: [String: String]) throws {
+        let queue = try DatabaseQueue(path: path)
+        try migrator.migrate(queue)
+        try queue.write { db in
+            for (key, value) in buildInfo.merging(["schema_version": String(schemaVersion)], uniquingKeysWith: { $1 }) {
+                try db.execute(sql: "INSERT INTO atlas_info (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+            for commune in draft.communes {
+                try commune.insert(db)
+                try db.execute(sql: "INSERT INTO commune_search (code, name) VALUES (?, ?)", arguments: [commune.code, commune.name])
+                if let geometry = draft.boundaries[commune.code] {
+                    try db.execute(sql: "INSERT INTO commune_boundary (code, geojson) VALUES (?, ?)", arguments: [commune.code, geometry])
+                }
+            }
+            for station in draft.stations { try station.insert(db) }
+            for (position, definition) in draft.catalogue.enumerated() {
+                try IndicatorRecord(definition, position: position).insert(db)
+                for category in definition.categories {
+                    try db.execute(sql: "INSERT INTO indicator_category (indicator_id, code, label) VALUES (?, ?, ?)",
+                                   arguments: [definition.id, category.code, category.label])
+                }
+            }
+            let statement = try db.makeStatement(sql: "INSERT INTO indicator_value (commune_code, indicator_id, value) VALUES (?, ?, ?)")
+            for entry in draft.storedValues() {
+                try statement.execute(arguments: [entry.commune, entry.indicator, entry.value])
+            }
+            for entry in draft.provenance { try ProvenanceRecord(entry).insert(db) }
+        }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+        try queue.close()
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "atlas_info") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "commune") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("departement", .text).notNull()
+                t.column("departement_name", .text)
+                t.column("region", .text)
+                t.column("region_name", .text)
+                t.column("epci", .text)
+                t.column("epci_name", .text)
+                t.column("population", .integer)
+                t.column("population2015", .integer)
+                t.column("area_km2", .double)
+                t.column("latitude", .double)
+                t.column("longitude", .double)
+            }
+            try db.create(index: "commune_population", on: "commune", columns: ["population"])
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE commune_search USING fts5(code UNINDEXED, name, tokenize = 'unicode61 remove_diacritics 2')
+                """)
+            try db.create(table: "commune_boundary") { t in
+                t.primaryKey("code", .text).references("commune")
+                t.column("geojson", .text).notNull()
+            }
+            try db.create(table: "station") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("commune_code", .text).notNull().indexed().references("commune")
+                t.column("latitude", .double).notNull()
+                t.column("longitude", .double).notNull()
+                t.column("segment", .text)
+                t.column("passengers2024", .integer)
+                t.column("passengers2019", .integer)
+                t.column("long_distance", .boolean).notNull()
+            }
+            try db.create(table: "indicator") { t in
+                t.primaryKey("id", .text)
+                t.column("position", .integer).notNull()
+                t.column("label", .text).notNull()
+                t.column("unit", .text).notNull()
+                t.column("dimension", .text).notNull()
+                t.column("direction", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("sources", .text).notNull()
+                t.column("vintage", .text).notNull()
+                t.column("definition", .text).notNull()
+            }
+            try db.create(table: "indicator_category") { t in
+                t.column("indicator_id", .text).notNull().references("indicator")
+                t.column("code", .integer).notNull()
+                t.column("label", .text).notNull()
+                t.primaryKey(["indicator_id", "code"])
+            }
+            try db.create(table: "indicator_value", options: [.withoutRowID]) { t in
+                t.column("commune_code", .text).notNull().references("commune")
+                t.column("indicator_id", .text).notNull().references("indicator")
+                t.column("value", .double).notNull()
+                t.primaryKey(["commune_code", "indicator_id"])
+            }
+            try db.create(index: "indicator_value_by_indicator", on: "indicator_value", columns: ["indicator_id", "commune_code"])
+            try db.create(table: "source_file") { t in
+                t.column("source_id", .text).notNull()
+                t.column("file_name", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("producer", .text).notNull()
+                t.column("vintage", .text).notNull()
+                t.column("licence", .text).notNull()
+                t.column("official_url", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("rows_read", .integer).notNull()
+                t.column("rows_rejected", .integer).notNull()
+                t.column("rows_unmatched", .integer).notNull()
+                t.primaryKey(["source_id", "file_name"])
+            }
+        }
+        return migrator
+    }
+}
+
+// MARK: - Reading the atlas, by intent
+
+extension AtlasDatabase {
+    /// A value of the `atlas_info` table (schema_version, built_at, data_dir…).
+    public func info(_ key: String) throws -> String? {
+        try reader.read { db in try String.fetchOne(db, sql: "SELECT value FROM atlas_info WHERE key = ?", arguments: [key]) }
+    }
+
+    /// The commune with this INSEE code.
+    public func commune(code: String) throws -> Commune? {
+        try reader.read { db in try Commune.fetchOne(db, key: code) }
+    }
+
+    /// Communes whose name matches `query`, accent- and case-insensitively, best matches first:
+    /// exact name, then names starting with the query, then any name containing all its words.
+    public func searchCommunes(_ query: String, limit: Int = 20) throws -> [Commune] {
+        let words = Self.searchWords(query)
+        guard !words.isEmpty else { return [] }
+        let pattern = words.map { "\"\($0)\"*" }.joined(separator: " ")
+        return try reader.read { db in
+            let found = try Commune.fetchAll(db, sql: """
+                SELECT commune.* FROM commune_search JOIN commune USING (code)
+                WHERE commune_search MATCH ? ORDER BY commune.population DESC
+                """, arguments: ["name: " + pattern])
+            let folded = words.joined(separator: " ")
+            func rank(_ commune: Commune) -> Int {
+                let name = Self.searchWords(commune.name).joined(separator: " ")
+                if name == folded { return 0 }
+                if name.hasPrefix(folded) { return 1 }
+                return 2
+            }
+            return Array(found.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element).prefix(limit))
+        }
+    }
+
+    /// Lower-case, accent-free words of a name or query, split on spaces, hyphens and apostrophes.
+    static func searchWords(_ text: String) -> [String] {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+            .lowercased()
+            .split { !$0.isLetter && !$0.isNumber }
+            .map(String.init)
+    }
+
+    /// The indicator catalogue, in display order.
+    public func catalogue() throws -> [IndicatorDefinition] {
+        try reader.read { db in
+            let categories = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT * FROM indicator_category ORDER BY indicator_id, code")) {
+                $0["indicator_id"] as String
+            }
+            return try IndicatorRecord.order(IndicatorRecord.Columns.position).fetchAll(db).map { record in
+                record.definition(categories: (categories[record.id] ?? []).map { IndicatorCategory(code: $0["code"], label: $0["label"]) })
+            }
+        }
+    }
+
+    /// Every indicator of a commune, in catalogue order, missing values included as `nil`.
+    public func readings(for code: String) throws -> [IndicatorReading] {
+        let catalogue = try catalogue()
+        let values = try reader.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT indicator_id, value FROM indicator_value WHERE commune_code = ?", arguments: [code]).map {
+                ($0["indicator_id"] as String, $0["value"] as Double)
+            })
+        }
+        return catalogue.map { IndicatorReading(definition: $0, value: values[$0.id]) }
+    }
+
+    /// The stations of a commune.
+    public func stations(in code: String) throws -> [Station] {
+        try reader.read { db in try Station.filter(Station.Columns.communeCode == code).order(Station.Columns.name).fetchAll(db) }
+    }
+
+    /// The provenance table: one entry per source file read by the build.
+    public func provenance() throws -> [Provenance] {
+        try reader.read { db in try ProvenanceRecord.order(ProvenanceRecord.Columns.sourceID, ProvenanceRecord.Columns.fileName).fetchAll(db).map(\.provenance) }
+    }
+
+    /// For each indicator, how many communes of the size range have a value.
+    public func coverage(in range: SizeRange = .smallTowns) throws -> [IndicatorCoverage] {
+        let catalogue = try catalogue()
+        let (counts, total) = try reader.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM commune WHERE population BETWEEN ? AND ?", arguments: [range.minimum, range.maximum]) ?? 0
+            let counts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+                SELECT indicator_id, COUNT(*) AS n FROM indicator_value JOIN commune ON commune.code = indicator_value.commune_code
+                WHERE commune.population BETWEEN ? AND ? GROUP BY indicator_id
+                """, arguments: [range.minimum, range.maximum]).map { ($0["indicator_id"] as String, $0["n"] as Int) })
+            return (counts, total)
+        }
+        return catalogue.map { IndicatorCoverage(indicator: $0, communesWithValue: counts[$0.id] ?? 0, communesInGroup: total) }
+    }
+
+    /// Row counts of the main tables, for reports and checks.
+    public func tableCounts() throws -> [String: Int] {
+        try reader.read { db in
+            var counts: [String: Int] = [:]
+            for table in ["commune", "commune_boundary", "station", "indicator", "indicator_value", "source_file"] {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+            return counts
+        }
+    }
+}
+
+// MARK: - Records
+
+extension Commune: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "commune"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+}
+
+extension Station: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "station"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    /// Table columns.
+    public enum Columns {
+        public static let communeCode = Column("commune_code")
+        public static let name = Column("name")
+    }
+}
+
+/// A row of the `indicator` table.
+struct IndicatorRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "indicator"
+    var id: String
+    var position: Int
+    var label: String
+    var unit: String
+    var dimension: String
+    var direction: String
+    var kind: String
+    var sources: String
+    var vintage: String
+    var definition: String
+
+    enum Columns {
+        static let position = Column(CodingKeys.position)
+    }
+
+    init(_ definition: IndicatorDefinition, position: Int) {
+        id = definition.id
+        self.position = position
+        label = definition.label
+        unit = definition.unit
+        dimension = definition.dimension.rawValue
+        direction = definition.direction.rawValue
+        kind = definition.kind.rawValue
+        sources = definition.sources.joined(separator: ",")
+        vintage = definition.vintage
+        self.definition = definition.definition
+    }
+
+    func definition(categories: [IndicatorCategory]) -> IndicatorDefinition {
+        IndicatorDefinition(
+            id: id, label: label, unit: unit, dimension: AttractivenessDimension(rawValue: dimension) ?? .typologie,
+            direction: Direction(rawValue: direction) ?? .neutral, kind: IndicatorKind(rawValue: kind) ?? .quantity,
+            sources: sources.split(separator: ",").map(String.init), vintage: vintage, definition: definition,
+            categories: categories)
+    }
+}
+
+/// A row of the `source_file` table.
+struct ProvenanceRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "source_file"
+    var sourceId: String
+    var fileName: String
+    var title: String
+    var producer: String
+    var vintage: String
+    var licence: String
+    var officialUrl: String
+    var sha256: String
+    var rowsRead: Int
+    var rowsRejected: Int
+    var rowsUnmatched: Int
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    enum Columns {
+        static let sourceID = Column("source_id")
+        static let fileName = Column("file_name")
+    }
+
+    init(_ provenance: Provenance) {
+        sourceId = provenance.source.id
+        fileName = provenance.fileName
+        title = provenance.source.title
+        producer = provenance.source.producer
+        vintage = provenance.source.vintage
+        licence = provenance.source.licence
+        officialUrl = provenance.source.officialURL
+        sha256 = provenance.sha256
+        rowsRead = provenance.rowsRead
+        rowsRejected = provenance.rowsRejected
+        rowsUnmatched = provenance.rowsUnmatched
+    }
+
+    var provenance: Provenance {
+        Provenance(
+            source: SourceDescription(id: sourceId, title: title, producer: producer, vintage: vintage, licence: licence, officialURL: officialUrl),
+            fileName: fileName, sha256: sha256, rowsRead: rowsRead, rowsRejected: rowsRejected, rowsUnmatched: rowsUnmatched)
+    }
+}

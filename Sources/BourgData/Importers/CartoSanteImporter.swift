@@ -1,0 +1,48 @@
+import BourgCore
+import Foundation
+
+/// CartoSanté / DREES: GP accessibility (APL) and practitioner densities of the commune's bassin de vie.
+struct CartoSanteImporter: SourceImporter {
+    let source = SourceDescription(
+        id: "cartosante-bassins-de-vie-2024",
+        title: "CartoSanté : indicateurs d'offre de soins par bassin de vie",
+        producer: "ARS / Atlasanté, DREES, Assurance maladie",
+        vintage: "APL 2023, densités 2024",
+        licence: "Licence Ouverte 2.0",
+        officialURL: "https://cartosante.atlasante.fr")
+
+    static let columns: [(id: String, column: String, label: String, unit: String, vintage: String, what: String)] = [
+        ("apl_medecins_generalistes_bv", "apl_medecins_generalistes_2023", "Accessibilité aux médecins généralistes (APL) du bassin de vie",
+         "consultations / hab. / an", "2023", "Accessibilité potentielle localisée aux médecins généralistes (DREES)"),
+        ("densite_generalistes_bv", "densite_generalistes_lib_2024", "Généralistes libéraux pour 10 000 habitants (bassin de vie)",
+         "pour 10 000 hab.", "2024", "Densité de médecins généralistes libéraux"),
+        ("densite_infirmiers_bv", "densite_infirmiers_lib_2024", "Infirmiers libéraux pour 10 000 habitants (bassin de vie)",
+         "pour 10 000 hab.", "2024", "Densité d'infirmiers libéraux"),
+    ]
+
+    var indicators: [IndicatorDefinition] {
+        Self.columns.map { item in
+            IndicatorDefinition(
+                id: item.id, label: item.label, unit: item.unit, dimension: .sante, direction: .higherIsBetter,
+                sources: [source.id, "insee-zonages-cog2025"], vintage: item.vintage,
+                definition: "\(item.what) du bassin de vie 2022 de la commune (toutes les communes d'un bassin ont la même valeur).")
+        }
+    }
+
+    func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
+        let file = try folder.csv("sante_bassins_de_vie_2022.csv", columns: ["code_bv2022"] + Self.columns.map(\.column))
+        var byBassin: [String: CSVRow] = [:]
+        for row in file.rows {
+            let code = row["code_bv2022"]
+            guard byBassin[code] == nil else { throw row.error("code_bv2022", "bassin de vie \(code) appears twice") }
+            byBassin[code] = row
+        }
+        for index in draft.communes.indices {
+            guard let bassin = draft.bassinDeVie[index], let row = byBassin[bassin] else { continue }
+            for item in Self.columns {
+                try draft.set(item.id, index, try row.number(item.column, allowNegative: false))
+            }
+        }
+        draft.record(file.provenance)
+    }
+}

@@ -1,0 +1,40 @@
+import BourgCore
+import Foundation
+
+/// France Travail / DARES: registered jobseekers in communes of 5,000 inhabitants or more.
+struct FranceTravailImporter: SourceImporter {
+    let source = SourceDescription(
+        id: "francetravail-demandeurs-emploi",
+        title: "Demandeurs d'emploi inscrits à France Travail, communes de plus de 5 000 habitants",
+        producer: "France Travail / DARES (Statistiques du marché du travail)",
+        vintage: "2024",
+        licence: "Licence Ouverte / Etalab 2.0",
+        officialURL: "https://statistiques.francetravail.org/stmt/defmexp")
+
+    static let year = "2024"
+
+    var indicators: [IndicatorDefinition] {
+        [IndicatorDefinition(
+            id: "demandeurs_emploi_pour_1000", label: "Demandeurs d'emploi pour 1 000 habitants", unit: "pour 1 000 hab.",
+            dimension: .emploi, direction: .lowerIsBetter, sources: [source.id, "insee-population-historique"], vintage: Self.year,
+            definition: "Moyenne des 12 mois de \(Self.year) du nombre de demandeurs d'emploi inscrits au 1er du mois, rapportée à la population municipale 2021, pour 1 000 habitants. Publié seulement pour les communes de 5 000 habitants ou plus : pas de donnée pour les autres.")]
+    }
+
+    func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
+        var file = try folder.csv("demandeurs_emploi_communes_5000plus_2020_2024.csv", columns: ["niveau", "code", "mois", "demandeurs_emploi"])
+        let groups = try file.rowsByCommune(column: "code", in: draft, repeatedCodes: true) { row in
+            row["niveau"] == "commune" && row["mois"].hasPrefix(Self.year)
+        }
+        for (index, rows) in groups {
+            // Sum over the commune's parts each month, then the mean over the months.
+            var byMonth: [String: Double] = [:]
+            for row in rows {
+                byMonth[row["mois"], default: 0] += try row.requiredNumber("demandeurs_emploi", allowNegative: false)
+            }
+            guard byMonth.count == 12 else { continue }
+            let mean = byMonth.values.reduce(0, +) / 12
+            try draft.set("demandeurs_emploi_pour_1000", index, ImporterSupport.rounded(draft.rate(mean, commune: index, per: 1_000), 1))
+        }
+        draft.record(file.provenance)
+    }
+}

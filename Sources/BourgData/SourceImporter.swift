@@ -1,0 +1,121 @@
+import BourgCore
+import Crypto
+import Foundation
+
+/// Reads one source folder of the data directory into the atlas draft.
+///
+/// Each importer is small and separate: it names its source, the indicators it computes, and how.
+/// Adding a source is adding one importer to `AtlasBuilder.importers`.
+public protocol SourceImporter: Sendable {
+    /// The source: folder name, title, producer, vintage, licence, official address.
+    var source: SourceDescription { get }
+    /// The indicators this importer sets (empty for importers that only fill the communes).
+    var indicators: [IndicatorDefinition] { get }
+    /// Reads the folder's files into `draft`.
+    func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws
+}
+
+/// One source folder of the data directory, opened for an importer.
+public struct SourceFolder: Sendable {
+    public let url: URL
+    public let source: SourceDescription
+
+    public init(url: URL, source: SourceDescription) {
+        self.url = url
+        self.source = source
+    }
+
+    /// The path of a file as it appears in messages: `folder/file`.
+    public func displayName(_ fileName: String) -> String { "\(source.id)/\(fileName)" }
+
+    /// Reads a CSV file of the folder and checks that its header has `columns`.
+    public func csv(_ fileName: String, delimiter: Character = ",", columns: [String]) throws -> SourceFile {
+        let fileURL = url.appendingPathComponent(fileName)
+        let name = displayName(fileName)
+        guard let data = FileManager.default.contents(atPath: fileURL.path) else {
+            throw DataBuildError(.missingFile, file: name, message: "file not found in \(url.path)")
+        }
+        let csv = try CSVFile(data: data, name: name, delimiter: delimiter)
+        try csv.require(columns)
+        return SourceFile(source: source, fileName: fileName, csv: csv, sha256: SourceFolder.sha256(data))
+    }
+
+    /// Reads a file's raw bytes, with their fingerprint.
+    public func data(_ fileName: String) throws -> (data: Data, sha256: String) {
+        let fileURL = url.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: fileURL.path) else {
+            throw DataBuildError(.missingFile, file: displayName(fileName), message: "file not found in \(url.path)")
+        }
+        return (data, SourceFolder.sha256(data))
+    }
+
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A CSV file of a source being imported, counting what happens to its rows for the provenance table.
+public struct SourceFile: Sendable {
+    public let source: SourceDescription
+    public let fileName: String
+    public let csv: CSVFile
+    public let sha256: String
+    public var rowsRejected = 0
+    public var rowsUnmatched = 0
+
+    public var rows: [CSVRow] { csv.rows }
+
+    /// The commune a row's code designates (through the code history if needed), or `nil`, counted as unmatched.
+    public mutating func commune(_ row: CSVRow, column: String, in draft: AtlasDraft) throws -> Int? {
+        let code = try row.communeCode(column)
+        guard let index = draft.communeIndex(code) else {
+            rowsUnmatched += 1
+            return nil
+        }
+        return index
+    }
+
+    /// The rows grouped by the COG 2025 commune their code designates. Where the source has rows for the
+    /// commune itself, only those are kept, and rows of its former parts (old communes, arrondissements)
+    /// are counted as rejected; otherwise the rows of its former parts are grouped, for the importer to sum
+    /// counts or average rates over them. Unknown codes are counted as unmatched.
+    /// With `repeatedCodes` false (one row per commune), a code given twice is an error.
+    public mutating func rowsByCommune(
+        column: String, in draft: AtlasDraft, repeatedCodes: Bool = false, where include: (CSVRow) throws -> Bool = { _ in true }
+    ) throws -> [(commune: Int, rows: [CSVRow])] {
+        var direct: [Int: [CSVRow]] = [:]
+        var parts: [Int: [CSVRow]] = [:]
+        var order: [Int] = []
+        for row in csv.rows where try include(row) {
+            let code = try row.communeCode(column)
+            if let index = draft.indexByCode[code] {
+                if direct[index] != nil && !repeatedCodes {
+                    throw row.error(column, "commune code \(code) appears twice")
+                }
+                if direct[index] == nil && parts[index] == nil { order.append(index) }
+                direct[index, default: []].append(row)
+            } else if let current = draft.codeHistory[code], let index = draft.indexByCode[current] {
+                if direct[index] == nil && parts[index] == nil { order.append(index) }
+                parts[index, default: []].append(row)
+            } else {
+                rowsUnmatched += 1
+            }
+        }
+        return order.map { index in
+            if let rows = direct[index] {
+                rowsRejected += parts[index]?.count ?? 0
+                return (index, rows)
+            }
+            return (index, parts[index]!)
+        }
+    }
+
+    /// Counts a row refused by a documented rule.
+    public mutating func reject() { rowsRejected += 1 }
+
+    /// The provenance entry for this file.
+    public var provenance: Provenance {
+        Provenance(source: source, fileName: fileName, sha256: sha256, rowsRead: csv.rows.count,
+                   rowsRejected: rowsRejected, rowsUnmatched: rowsUnmatched)
+    }
+}

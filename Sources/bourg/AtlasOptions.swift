@@ -1,0 +1,20 @@
+import ArgumentParser
+import BourgData
+
+/// The option shared by every command that reads the atlas.
+struct AtlasOptions: ParsableArguments {
+    @Option(name: .long, help: "The atlas file (default: $BOURG_ATLAS, else data/bourg.sqlite in the project).")
+    var atlas: String?
+
+    var path: String { AtlasLocation.atlasPath(atlas) }
+
+    func open() throws -> AtlasDatabase {
+        try AtlasDatabase.openReadOnly(at: path)
+    }
+}
+
+/// An error message for the user, printed without a stack of Swift types.
+struct UserError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// The `bourg` command: the attractiveness atlas of France's small towns.
+@main
+struct Bourg: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bourg, l'atlas de l'attractivité des petites villes de France.",
+        subcommands: [DataCommand.self, TownCommand.self, SourcesCommand.self])
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import BourgCore
+import BourgData
+import Foundation
+
+/// `bourg data …`: build the atlas from the data directory, and report on it.
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data", abstract: "Construire l'atlas et rendre compte de sa couverture.",
+        subcommands: [Build.self, Report.self])
+
+    /// `bourg data build`
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Construit l'atlas (un fichier SQLite) à partir des données officielles.")
+
+        @Option(name: .long, help: "The data directory (default: $BOURG_DATA_DIR, else ../shared/data beside the project).")
+        var dataDir: String?
+
+        @Option(name: .long, help: "Where to write the atlas (default: $BOURG_ATLAS, else data/bourg.sqlite in the project).")
+        var out: String?
+
+        func run() throws {
+            let directory = AtlasLocation.dataDirectory(dataDir)
+            let path = AtlasLocation.atlasPath(out)
+            print("Données : \(directory.path)")
+            let start = Date()
+            let draft: AtlasDraft
+            do {
+                draft = try AtlasBuilder(dataDirectory: directory).build(to: path) { event in
+                    switch event {
+                    case .started:
+                        break
+                    case let .finished(source, rows, seconds):
+                        print(String(format: "  %-44@ %9d lignes  %6.2f s", source as NSString, rows, seconds))
+                    case .writing:
+                        print("  écriture de l'atlas…")
+                    }
+                }
+            } catch let error as DataBuildError {
+                print("")
+                throw UserError("La construction a échoué ; l'atlas existant n'a pas été modifié.\n\(error)")
+            }
+            let seconds = Date().timeIntervalSince(start)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            print(String(format: "Atlas écrit : %@ (%.1f Mo, %d communes, %d indicateurs) en %.1f s",
+                         path, Double(size) / 1_000_000, draft.communes.count, draft.catalogue.count, seconds))
+            print("")
+            try CoverageReport.print(atlas: AtlasDatabase.openReadOnly(at: path))
+        }
+    }
+
+    /// `bourg data report`
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Affiche la couverture de chaque indicateur parmi les petites villes.")
+
+        @OptionGroup var atlas: AtlasOptions
+
+        func run() throws {
+            try CoverageReport.print(atlas: atlas.open())
+        }
+    }
+}
+
+/// The coverage report: per indicator, how many small towns (2,500–25,000 inhabitants) have a value.
+enum CoverageReport {
+    static func print(atlas: AtlasDatabase) throws {
+        let coverage = try atlas.coverage()
+        let total = coverage.first?.communesInGroup ?? 0
+        Swift.print("Couverture parmi les \(total) communes de 2 500 à 25 000 habitants (2021) :")
+        var dimension: AttractivenessDimension?
+        for entry in coverage {
+            if entry.indicator.dimension != dimension {
+                dimension = entry.indicator.dimension
+                Swift.print("\n\(entry.indicator.dimension.label)")
+            }
+            let flag = entry.indicator.sources.isEmpty ? "  (aucune source)" : (entry.share < 0.95 ? "  < 95 %" : "")
+            Swift.print(String(format: "  %-44@ %5d / %d  %5.1f %%%@", entry.indicator.id as NSString,
+                               entry.communesWithValue, entry.communesInGroup, entry.share * 100, flag as NSString))
+        }
+    }
+}

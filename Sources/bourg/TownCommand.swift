@@ -1,0 +1,92 @@
+import ArgumentParser
+import BourgCore
+import BourgData
+import Foundation
+
+/// `bourg town <name or code>`: a town's identity and every indicator, by dimension, with source and year.
+struct TownCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "town", abstract: "Affiche une commune : identité et indicateurs, avec source et millésime.")
+
+    @OptionGroup var atlas: AtlasOptions
+
+    @Argument(help: "A commune name (accents and case do not matter) or an INSEE code.")
+    var query: [String]
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let database = try atlas.open()
+        let commune = try TownLookup.find(query.joined(separator: " "), in: database)
+        let profile = TownProfile(commune: commune, stations: try database.stations(in: commune.code),
+                                  indicators: try database.readings(for: commune.code))
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Swift.print(String(decoding: try encoder.encode(profile), as: UTF8.self))
+        } else {
+            Swift.print(profile.text)
+        }
+    }
+}
+
+/// Finds one commune from what the user typed, or explains why it cannot.
+enum TownLookup {
+    static func find(_ query: String, in atlas: AtlasDatabase) throws -> Commune {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        if let commune = try atlas.commune(code: trimmed.uppercased()) { return commune }
+        let found = try atlas.searchCommunes(trimmed)
+        guard let first = found.first else {
+            throw UserError("Aucune commune ne correspond à « \(trimmed) ».")
+        }
+        let exact = found.filter { $0.name.compare(first.name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+            && $0.name.compare(trimmed, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }
+        if exact.count == 1 { return exact[0] }
+        if found.count == 1 { return first }
+        let candidates = (exact.count > 1 ? exact : found).prefix(15).map { commune in
+            "  \(commune.code)  \(commune.name) (\(commune.departementName ?? commune.departement), \(commune.departement))"
+                + (commune.population.map { " – \(FrenchFormat.number(Double($0), decimals: 0)) hab." } ?? "")
+        }
+        throw UserError("Plusieurs communes correspondent à « \(trimmed) » ; précisez avec le code INSEE :\n" + candidates.joined(separator: "\n"))
+    }
+}
+
+/// What `bourg town` shows: identity, stations, and every indicator with its source.
+struct TownProfile: Encodable {
+    var commune: Commune
+    var stations: [Station]
+    var indicators: [IndicatorReading]
+
+    var text: String {
+        var lines: [String] = []
+        lines.append("\(commune.name) (\(commune.code)) — \(commune.departementName ?? "") (\(commune.departement)), \(commune.regionName ?? "")")
+        if let population = commune.population {
+            var line = "Population 2021 : \(FrenchFormat.number(Double(population), decimals: 0)) hab."
+            if let before = commune.population2015 { line += " (2015 : \(FrenchFormat.number(Double(before), decimals: 0)))" }
+            lines.append(line)
+        }
+        if let area = commune.areaKm2 {
+            var line = "Superficie : \(FrenchFormat.number(area)) km²"
+            if let population = commune.population, area > 0 {
+                line += " — densité \(FrenchFormat.number(Double(population) / area, decimals: 0)) hab./km²"
+            }
+            lines.append(line)
+        }
+        if let epci = commune.epciName { lines.append("Intercommunalité : \(epci)") }
+        if !stations.isEmpty {
+            lines.append("Gares : " + stations.map { $0.name + ($0.longDistance ? " (TGV/Intercités)" : "") }.joined(separator: ", "))
+        }
+        for dimension in AttractivenessDimension.allCases {
+            let readings = indicators.filter { $0.definition.dimension == dimension }
+            guard !readings.isEmpty else { continue }
+            lines.append("")
+            lines.append(dimension.label.uppercased())
+            for reading in readings {
+                let source = reading.definition.sources.isEmpty ? "aucune source" : reading.definition.sources.joined(separator: " + ")
+                lines.append("  \(reading.definition.label) : \(FrenchFormat.reading(reading))  [\(source), \(reading.definition.vintage)]")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import BourgCore
+
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import BourgData
+
+@Test func placeholder() { #expect(Bool(true)) }
