@@ -57,7 +57,7 @@ public struct AtlasBuilder: Sendable {
             direction: .higherIsBetter, sources: [], vintage: "—",
             definition: "Aucune source de couverture mobile n'est disponible dans les données de Bourg : pas de donnée (jamais estimée)."),
         IndicatorDefinition(
-            id: "espaces_coworking", label: "Espaces de coworking", unit: "nombre", dimension: .numerique,
+            id: "espaces_coworking", label: "Espaces de coworking", unit: "", dimension: .numerique,
             direction: .higherIsBetter, sources: [], vintage: "—",
             definition: "Aucune source d'espaces de coworking n'est disponible dans les données de Bourg : pas de donnée (jamais estimée)."),
     ]

@@ -58,9 +58,10 @@ public struct AtlasDatabase: Sendable {
                                    arguments: [definition.id, category.code, category.label])
                 }
             }
-            let statement = try db.makeStatement(sql: "INSERT INTO indicator_value (commune_code, indicator_id, value) VALUES (?, ?, ?)")
+            let statement = try db.makeStatement(sql: "INSERT INTO indicator_value (commune_code, indicator, value) VALUES (?, ?, ?)")
+            let positions = Dictionary(uniqueKeysWithValues: draft.catalogue.enumerated().map { ($0.element.id, $0.offset) })
             for entry in draft.storedValues() {
-                try statement.execute(arguments: [entry.commune, entry.indicator, entry.value])
+                try statement.execute(arguments: [entry.commune, positions[entry.indicator], entry.value])
             }
             for entry in draft.provenance { try ProvenanceRecord(entry).insert(db) }
         }
@@ -111,7 +112,7 @@ public struct AtlasDatabase: Sendable {
             }
             try db.create(table: "indicator") { t in
                 t.primaryKey("id", .text)
-                t.column("position", .integer).notNull()
+                t.column("position", .integer).notNull().unique()
                 t.column("label", .text).notNull()
                 t.column("unit", .text).notNull()
                 t.column("dimension", .text).notNull()
@@ -127,13 +128,19 @@ public struct AtlasDatabase: Sendable {
                 t.column("label", .text).notNull()
                 t.primaryKey(["indicator_id", "code"])
             }
+            // The long table of values, kept small: the indicator is its catalogue position (an integer).
+            // A missing value has no row. The view `indicator_value_named` shows indicator ids.
             try db.create(table: "indicator_value", options: [.withoutRowID]) { t in
                 t.column("commune_code", .text).notNull().references("commune")
-                t.column("indicator_id", .text).notNull().references("indicator")
+                t.column("indicator", .integer).notNull().references("indicator", column: "position")
                 t.column("value", .double).notNull()
-                t.primaryKey(["commune_code", "indicator_id"])
+                t.primaryKey(["commune_code", "indicator"])
             }
-            try db.create(index: "indicator_value_by_indicator", on: "indicator_value", columns: ["indicator_id", "commune_code"])
+            try db.execute(sql: """
+                CREATE VIEW indicator_value_named AS
+                SELECT indicator_value.commune_code, indicator.id AS indicator_id, indicator_value.value
+                FROM indicator_value JOIN indicator ON indicator.position = indicator_value.indicator
+                """)
             try db.create(table: "source_file") { t in
                 t.column("source_id", .text).notNull()
                 t.column("file_name", .text).notNull()
@@ -212,7 +219,7 @@ extension AtlasDatabase {
     public func readings(for code: String) throws -> [IndicatorReading] {
         let catalogue = try catalogue()
         let values = try reader.read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT indicator_id, value FROM indicator_value WHERE commune_code = ?", arguments: [code]).map {
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT indicator_id, value FROM indicator_value_named WHERE commune_code = ?", arguments: [code]).map {
                 ($0["indicator_id"] as String, $0["value"] as Double)
             })
         }
@@ -235,7 +242,7 @@ extension AtlasDatabase {
         let (counts, total) = try reader.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM commune WHERE population BETWEEN ? AND ?", arguments: [range.minimum, range.maximum]) ?? 0
             let counts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT indicator_id, COUNT(*) AS n FROM indicator_value JOIN commune ON commune.code = indicator_value.commune_code
+                SELECT indicator_id, COUNT(*) AS n FROM indicator_value_named JOIN commune ON commune.code = indicator_value_named.commune_code
                 WHERE commune.population BETWEEN ? AND ? GROUP BY indicator_id
                 """, arguments: [range.minimum, range.maximum]).map { ($0["indicator_id"] as String, $0["n"] as Int) })
             return (counts, total)

@@ -31,7 +31,7 @@ struct DataCommand: ParsableCommand {
                     case .started:
                         break
                     case let .finished(source, rows, seconds):
-                        print(String(format: "  %-44@ %9d lignes  %6.2f s", source as NSString, rows, seconds))
+                        print("  " + source.padding(toLength: 48, withPad: " ", startingAt: 0) + String(format: "%9d lignes  %6.2f s", rows, seconds))
                     case .writing:
                         print("  écriture de l'atlas…")
                     }
@@ -64,7 +64,8 @@ struct DataCommand: ParsableCommand {
 /// The coverage report: per indicator, how many small towns (2,500–25,000 inhabitants) have a value.
 enum CoverageReport {
     static func print(atlas: AtlasDatabase) throws {
-        let coverage = try atlas.coverage()
+        let coverage = try atlas.coverage().enumerated()
+            .sorted { ($0.element.indicator.dimension, $0.offset) < ($1.element.indicator.dimension, $1.offset) }.map(\.element)
         let total = coverage.first?.communesInGroup ?? 0
         Swift.print("Couverture parmi les \(total) communes de 2 500 à 25 000 habitants (2021) :")
         var dimension: AttractivenessDimension?
@@ -74,8 +75,8 @@ enum CoverageReport {
                 Swift.print("\n\(entry.indicator.dimension.label)")
             }
             let flag = entry.indicator.sources.isEmpty ? "  (aucune source)" : (entry.share < 0.95 ? "  < 95 %" : "")
-            Swift.print(String(format: "  %-44@ %5d / %d  %5.1f %%%@", entry.indicator.id as NSString,
-                               entry.communesWithValue, entry.communesInGroup, entry.share * 100, flag as NSString))
+            let name = entry.indicator.id.padding(toLength: 40, withPad: " ", startingAt: 0)
+            Swift.print("  \(name)" + String(format: " %5d / %d  %5.1f %%", entry.communesWithValue, entry.communesInGroup, entry.share * 100) + flag)
         }
     }
 }

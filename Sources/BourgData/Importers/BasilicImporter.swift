@@ -27,7 +27,7 @@ struct BasilicImporter: SourceImporter {
         Self.counts.map { item in
             let what = item.types.isEmpty ? "de tous types" : "de type " + item.types.sorted().joined(separator: " ou ")
             return IndicatorDefinition(
-                id: item.id, label: item.label, unit: "nombre", dimension: .culture, direction: .higherIsBetter,
+                id: item.id, label: item.label, unit: "", dimension: .culture, direction: .higherIsBetter,
                 sources: [source.id], vintage: "2024",
                 definition: "Nombre de lieux Basilic \(what) dans la commune. La Corse est absente de la source : pas de donnée pour ses communes (jamais zéro).")
         }

@@ -21,6 +21,9 @@ struct FilosofiImporter: SourceImporter {
          "Part des indemnités de chômage dans le revenu disponible des ménages"),
     ]
 
+    /// `s`: statistical secrecy; `nd`: not available.
+    static let missingMarkers: Set<String> = ["s", "nd"]
+
     var indicators: [IndicatorDefinition] {
         Self.columns.map { item in
             IndicatorDefinition(
@@ -35,7 +38,7 @@ struct FilosofiImporter: SourceImporter {
         for (index, rows) in try file.rowsByCommune(column: "CODGEO", in: draft) {
             for item in Self.columns {
                 let parts = try rows.map { row in
-                    (value: try row.number(item.column, missingMarkers: ["s"]), weight: try row.number("NBPERSMENFISC21", missingMarkers: ["s"], allowNegative: false))
+                    (value: try row.number(item.column, missingMarkers: Self.missingMarkers), weight: try row.number("NBPERSMENFISC21", missingMarkers: Self.missingMarkers, allowNegative: false))
                 }
                 try draft.set(item.id, index, ImporterSupport.rounded(ImporterSupport.weightedMean(parts), item.column == "MED21" ? 0 : 1))
             }

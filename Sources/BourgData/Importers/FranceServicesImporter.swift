@@ -14,7 +14,7 @@ struct FranceServicesImporter: SourceImporter {
     var indicators: [IndicatorDefinition] {
         [
             IndicatorDefinition(
-                id: "france_services", label: "France Services dans la commune", unit: "nombre", dimension: .servicesPublics,
+                id: "france_services", label: "France Services dans la commune", unit: "", dimension: .servicesPublics,
                 direction: .higherIsBetter, sources: [source.id], vintage: "2024",
                 definition: "Nombre de sites France Services (tous formats) rattachés à la commune au 1er août 2024 ; 0 si aucun. Les bus itinérants sont comptés dans leur commune de rattachement."),
             IndicatorDefinition(
