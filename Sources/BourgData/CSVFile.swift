@@ -56,9 +56,11 @@ public struct CSVFile: Sendable {
     /// Checks that every named column is in the header.
     public func require(_ columns: [String]) throws {
         for column in columns where !header.contains(column) {
-            throw DataBuildError(
-                .missingColumn, file: name, line: 1, column: column,
-                message: "column '\(column)' is missing from the header (found: \(header.joined(separator: ", ")))")
+            var message = "column '\(column)' is missing from the header (found: \(header.joined(separator: ", ")))"
+            if header.count == 1, let only = header.first, only.contains(";") || only.contains(",") || only.contains("\t") {
+                message += "; is the separator wrong?"
+            }
+            throw DataBuildError(.missingColumn, file: name, line: 1, column: column, message: message)
         }
     }
 
