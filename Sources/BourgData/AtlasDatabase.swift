@@ -37,7 +37,12 @@ public struct AtlasDatabase: Sendable {
 
     /// Writes `draft` into a new database file at `path` (which must not exist).
     static func write(_ draft: AtlasDraft, to path: String, buildInfo: [String: String]) throws {
-        let queue = try DatabaseQueue(path: path)
+        // A new file that nobody reads until it is renamed into place: no journal, one fsync at the end.
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
         try migrator.migrate(queue)
         try queue.write { db in
             for (key, value) in buildInfo.merging(["schema_version": String(schemaVersion)], uniquingKeysWith: { $1 }) {
@@ -65,8 +70,11 @@ public struct AtlasDatabase: Sendable {
             }
             for entry in draft.provenance { try ProvenanceRecord(entry).insert(db) }
         }
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
         try queue.close()
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        try handle.synchronize()
+        try handle.close()
     }
 
     static var migrator: DatabaseMigrator {

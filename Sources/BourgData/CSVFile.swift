@@ -155,7 +155,11 @@ public struct CSVRow: Sendable {
         guard let position = columns.index[column] else {
             preconditionFailure("column \(column) was not required from \(columns.file)")
         }
-        return fields[position].trimmingCharacters(in: .whitespaces)
+        let field = fields[position]
+        guard let first = field.first, let last = field.last, first == " " || last == " " || first == "\t" || last == "\t" else {
+            return field
+        }
+        return field.trimmingCharacters(in: .whitespaces)
     }
 
     /// The text of a column, or `nil` when the cell is empty.

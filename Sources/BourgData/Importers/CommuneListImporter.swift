@@ -48,37 +48,25 @@ struct CommuneListImporter: Sendable {
     private func importBoundaries(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
         let name = folder.displayName(Self.boundariesFile)
         let (data, sha256) = try folder.data(Self.boundariesFile)
-        let features: [[String: Any]]
+        let collection: FeatureCollection
         do {
-            let root = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            guard let list = root?["features"] as? [[String: Any]] else {
-                throw DataBuildError(.malformedRow, file: name, message: "expected a GeoJSON FeatureCollection with a 'features' array")
-            }
-            features = list
-        } catch let error as DataBuildError {
-            throw error
-        } catch {
-            throw DataBuildError(.malformedRow, file: name, message: "not valid JSON: \(error.localizedDescription)")
+            collection = try JSONDecoder().decode(FeatureCollection.self, from: data)
+        } catch let error as DecodingError {
+            throw DataBuildError(.malformedRow, file: name, column: Self.path(of: error),
+                                 message: "not a GeoJSON FeatureCollection of Polygon/MultiPolygon features with properties.code and properties.type: \(error)")
         }
         var rejected = 0, unmatched = 0
-        for (number, feature) in features.enumerated() {
-            guard let properties = feature["properties"] as? [String: Any],
-                  let code = properties["code"] as? String,
-                  let geometry = feature["geometry"] as? [String: Any] else {
-                throw DataBuildError(.malformedRow, file: name, column: "features[\(number)]",
-                                     message: "a feature needs properties.code and a geometry")
-            }
-            guard (properties["type"] as? String) == "COM" else {
-                rejected += 1
+        for feature in collection.features {
+            guard feature.properties.type == "COM" else {
+                rejected += 1 // delegated/associated communes, arrondissements
                 continue
             }
-            guard let index = draft.indexByCode[code] else {
+            guard let index = draft.indexByCode[feature.properties.code] else {
                 unmatched += 1
                 continue
             }
-            let boundary = try Self.boundary(geometry, file: name, feature: number)
-            let text = String(decoding: try JSONSerialization.data(withJSONObject: geometry, options: [.sortedKeys]), as: UTF8.self)
-            draft.setBoundary(code, geometry: text)
+            let boundary = feature.geometry.boundary
+            draft.setBoundary(feature.properties.code, geometry: feature.geometry.compactJSON)
             draft.updateCommune(index) { commune in
                 commune.areaKm2 = (boundary.areaKm2 * 100).rounded() / 100
                 if commune.position == nil, let centre = boundary.centre {
@@ -87,30 +75,67 @@ struct CommuneListImporter: Sendable {
                 }
             }
         }
-        draft.record(Provenance(source: source, fileName: Self.boundariesFile, sha256: sha256, rowsRead: features.count,
+        draft.record(Provenance(source: source, fileName: Self.boundariesFile, sha256: sha256, rowsRead: collection.features.count,
                                 rowsRejected: rejected, rowsUnmatched: unmatched))
     }
 
-    /// Decodes a GeoJSON Polygon or MultiPolygon geometry.
-    static func boundary(_ geometry: [String: Any], file: String, feature: Int) throws -> Boundary {
-        func ring(_ value: Any) throws -> [GeoPoint] {
-            guard let positions = value as? [[Double]] else {
-                throw DataBuildError(.malformedRow, file: file, column: "features[\(feature)].geometry",
-                                     message: "a ring must be a list of [longitude, latitude] positions")
-            }
-            return positions.filter { $0.count >= 2 }.map { GeoPoint(latitude: $0[1], longitude: $0[0]) }
+    /// Where in the JSON a decoding error happened, e.g. `features[12].geometry`.
+    private static func path(of error: DecodingError) -> String? {
+        let context: DecodingError.Context? = switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context): context
+        @unknown default: nil
         }
-        let coordinates = geometry["coordinates"] as? [Any] ?? []
-        switch geometry["type"] as? String {
-        case "Polygon":
-            return Boundary(polygons: [try coordinates.map(ring)])
-        case "MultiPolygon":
-            return Boundary(polygons: try coordinates.map { polygon in
-                try (polygon as? [Any] ?? []).map(ring)
-            })
-        default:
-            throw DataBuildError(.malformedRow, file: file, column: "features[\(feature)].geometry",
-                                 message: "expected a Polygon or MultiPolygon geometry")
+        return context?.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+    }
+}
+
+/// The GeoJSON shapes of the boundary file.
+private struct FeatureCollection: Decodable {
+    var features: [Feature]
+}
+
+private struct Feature: Decodable {
+    struct Properties: Decodable {
+        var code: String
+        var type: String
+    }
+    var properties: Properties
+    var geometry: Geometry
+}
+
+/// A Polygon or MultiPolygon, as [polygon][ring][position][longitude, latitude].
+private struct Geometry: Decodable {
+    var polygons: [[[[Double]]]]
+
+    enum CodingKeys: String, CodingKey { case type, coordinates }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .type) {
+        case "Polygon": polygons = [try container.decode([[[Double]]].self, forKey: .coordinates)]
+        case "MultiPolygon": polygons = try container.decode([[[[Double]]]].self, forKey: .coordinates)
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unsupported geometry type \(other)")
         }
+    }
+
+    var boundary: Boundary {
+        Boundary(polygons: polygons.map { $0.map { $0.compactMap { $0.count >= 2 ? GeoPoint(latitude: $0[1], longitude: $0[0]) : nil } } })
+    }
+
+    /// The geometry as compact GeoJSON text, coordinates with 5 decimals (about 1 m).
+    var compactJSON: String {
+        func position(_ p: [Double]) -> String { "[\(Self.format(p[0])),\(Self.format(p[1]))]" }
+        func ring(_ r: [[Double]]) -> String { "[" + r.filter { $0.count >= 2 }.map(position).joined(separator: ",") + "]" }
+        func polygon(_ p: [[[Double]]]) -> String { "[" + p.map(ring).joined(separator: ",") + "]" }
+        if polygons.count == 1 {
+            return "{\"type\":\"Polygon\",\"coordinates\":\(polygon(polygons[0]))}"
+        }
+        return "{\"type\":\"MultiPolygon\",\"coordinates\":[" + polygons.map(polygon).joined(separator: ",") + "]}"
+    }
+
+    private static func format(_ value: Double) -> String {
+        let rounded = (value * 100_000).rounded() / 100_000
+        return "\(rounded)"
     }
 }
