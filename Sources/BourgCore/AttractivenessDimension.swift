@@ -43,3 +43,8 @@ public enum AttractivenessDimension: String, CaseIterable, Codable, Sendable, Co
 
     public static func < (lhs: AttractivenessDimension, rhs: AttractivenessDimension) -> Bool { lhs.order < rhs.order }
 }
+
+extension AttractivenessDimension {
+    /// The dimensions that can be weighed in a composite (typologies describe a town, they do not rate it).
+    public static let weighable: [AttractivenessDimension] = allCases.filter { $0 != .typologie }
+}

@@ -258,6 +258,27 @@ extension AtlasDatabase {
         return catalogue.map { IndicatorCoverage(indicator: $0, communesWithValue: counts[$0.id] ?? 0, communesInGroup: total) }
     }
 
+    /// Every commune and every indicator value, as one dense matrix for scoring (communes in code order,
+    /// indicators in catalogue order, missing values as NaN).
+    public func indicatorMatrix() throws -> IndicatorMatrix {
+        let catalogue = try catalogue()
+        return try reader.read { db in
+            let communes = try Commune.order(Column("code")).fetchAll(db)
+            let rowOf = Dictionary(uniqueKeysWithValues: communes.enumerated().map { ($0.element.code, $0.offset) })
+            let catalogueColumn = Dictionary(uniqueKeysWithValues: catalogue.enumerated().map { ($0.element.id, $0.offset) })
+            let columnOf = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, position FROM indicator").map { row in
+                (row["position"] as Int, catalogueColumn[row["id"] as String]!)
+            })
+            var values = [Double](repeating: .nan, count: communes.count * catalogue.count)
+            let cursor = try Row.fetchCursor(db, sql: "SELECT commune_code, indicator, value FROM indicator_value")
+            while let row = try cursor.next() {
+                guard let commune = rowOf[row[0] as String], let column = columnOf[row[1] as Int] else { continue }
+                values[commune * catalogue.count + column] = row[2]
+            }
+            return IndicatorMatrix(communes: communes, indicators: catalogue, values: values)
+        }
+    }
+
     /// Row counts of the main tables, for reports and checks.
     public func tableCounts() throws -> [String: Int] {
         try reader.read { db in

@@ -43,15 +43,15 @@ struct ZonagesImporter: SourceImporter {
                 categories: Self.aavSizes),
             IndicatorDefinition(
                 id: "couronne_aav_700k", label: "Dans la couronne d'une aire de 700 000 habitants ou plus", unit: "",
-                dimension: .metropole, direction: .neutral, kind: .flag, sources: ids, vintage: "2020",
-                definition: "1 si la commune est dans la couronne d'une aire d'attraction de 700 000 habitants ou plus (Paris compris), 0 sinon."),
+                dimension: .metropole, direction: .higherIsBetter, kind: .flag, sources: ids, vintage: "2020",
+                definition: "1 si la commune est dans la couronne d'une aire d'attraction de 700 000 habitants ou plus (Paris compris), 0 sinon. Compté comme un atout : 60 % des Français jugent dynamiques les petites villes de la périphérie des métropoles (baromètre 2021)."),
             IndicatorDefinition(
                 id: "distance_pole_aav_200k_km", label: "Distance au pôle d'une aire de 200 000 habitants ou plus", unit: "km",
                 dimension: .mobilite, direction: .lowerIsBetter, sources: ids, vintage: "2020",
                 definition: "Distance à vol d'oiseau de la mairie à la mairie de la commune-centre la plus proche d'une aire d'attraction de 200 000 habitants ou plus (0 pour ces communes-centres). Calculée sur le même territoire (métropole, Corse, chaque DOM)."),
             IndicatorDefinition(
                 id: "distance_pole_aav_700k_km", label: "Distance au pôle d'une aire de 700 000 habitants ou plus", unit: "km",
-                dimension: .mobilite, direction: .lowerIsBetter, sources: ids, vintage: "2020",
+                dimension: .metropole, direction: .lowerIsBetter, sources: ids, vintage: "2020",
                 definition: "Distance à vol d'oiseau de la mairie à la mairie de la commune-centre la plus proche d'une aire d'attraction de 700 000 habitants ou plus, Paris compris (0 pour ces communes-centres). Calculée sur le même territoire."),
         ]
     }
@@ -60,7 +60,7 @@ struct ZonagesImporter: SourceImporter {
         try importCodeHistory(from: folder, into: &draft)
         let labels = try importLabels(from: folder, into: &draft)
         var file = try folder.csv("communes_zonages_cog2025.csv", columns: [
-            "code_commune", "DEP", "REG", "EPCI", "AAV2020", "TAAV2017", "CATEAAV2020", "BV2022",
+            "code_commune", "nom_commune", "DEP", "REG", "EPCI", "AAV2020", "TAAV2017", "CATEAAV2020", "BV2022",
         ])
         var category = Array(repeating: 0, count: draft.communes.count)
         var size = Array(repeating: 0, count: draft.communes.count)
@@ -81,7 +81,10 @@ struct ZonagesImporter: SourceImporter {
             try draft.set("couronne_aav_700k", index, aavCategory == 20 && aavSize >= 4 ? 1 : 0, row: row, column: "CATEAAV2020")
             let region = row.text("REG"), epci = row.text("EPCI"), departement = row["DEP"]
             draft.bassinDeVie[index] = row.text("BV2022")
+            let officialName = row.text("nom_commune")
             draft.updateCommune(index) { commune in
+                // The COG name with its article ("Le Cheylard"); the reference list drops articles.
+                if let officialName { commune.name = officialName }
                 commune.region = region
                 commune.regionName = region.flatMap { labels["REG"]?[$0] }
                 commune.departementName = labels["DEP"]?[departement]

@@ -1,0 +1,214 @@
+import Foundation
+
+/// The scores of every town of a peer group that do not depend on weights: a 0–100 score per indicator
+/// (percentile rank among the peers, after the outlier rule, respecting the indicator's direction) and
+/// per dimension (the mean of its indicator scores that exist). Composites for any weighting are then
+/// a tight loop over `dimensionScores`.
+public struct PeerScores: Sendable {
+    public let group: PeerGroup
+    public let matrix: IndicatorMatrix
+    /// Matrix rows of the peers, in matrix order.
+    public let members: [Int]
+    /// The scored indicators (matrix columns): directional (higher or lower is better), in a weighable dimension.
+    public let scoredIndicators: [Int]
+    /// Outlier treatment of each scored indicator (same order as `scoredIndicators`).
+    public let treatments: [OutlierTreatment]
+    /// Treated values (oriented so that higher is better), `members.count × scoredIndicators.count`, NaN = missing.
+    public let treatedValues: [Double]
+    /// Indicator scores 0–100, `members.count × scoredIndicators.count`, NaN = missing.
+    public let indicatorScores: [Double]
+    /// The weighable dimensions, in order.
+    public let dimensions: [AttractivenessDimension]
+    /// Dimension scores 0–100, `members.count × dimensions.count`, NaN = no data.
+    public let dimensionScores: [Double]
+    /// How many indicator scores fed each dimension score, `members.count × dimensions.count`.
+    public let dimensionCoverage: [Int]
+    /// How many scored indicators each dimension has.
+    public let indicatorsPerDimension: [Int]
+    /// Percentile rank of each dimension score among the peers', laid out as `dimensionScores`.
+    private let dimensionPercentiles: [Double]
+    private let positionOfRow: [Int: Int]
+
+    /// Scores the communes of `group` in `matrix`.
+    public init(matrix: IndicatorMatrix, group: PeerGroup) {
+        self.init(matrix: matrix, group: group, members: matrix.rows(in: group.range))
+    }
+
+    /// Scores the given rows of `matrix` as a peer group.
+    public init(matrix: IndicatorMatrix, group: PeerGroup, members: [Int]) {
+        self.group = group
+        self.matrix = matrix
+        self.members = members
+        positionOfRow = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($0.element, $0.offset) })
+        let dimensions = AttractivenessDimension.weighable
+        self.dimensions = dimensions
+        let scored = matrix.indicators.indices.filter { column in
+            let definition = matrix.indicators[column]
+            return definition.direction != .neutral && definition.kind != .category && dimensions.contains(definition.dimension)
+        }
+        scoredIndicators = scored
+        let memberCount = members.count, indicatorCount = scored.count
+        var treatedValues = [Double](repeating: .nan, count: memberCount * indicatorCount)
+        var scores = [Double](repeating: .nan, count: memberCount * indicatorCount)
+        var treatments: [OutlierTreatment] = []
+        for (k, column) in scored.enumerated() {
+            let sign = matrix.indicators[column].direction == .lowerIsBetter ? -1.0 : 1.0
+            var positions: [Int] = [], values: [Double] = []
+            for (position, row) in members.enumerated() {
+                if let value = matrix.value(commune: row, indicator: column) {
+                    positions.append(position)
+                    values.append(sign * value)
+                }
+            }
+            let (treated, treatment) = OutlierTreatment.treat(values)
+            treatments.append(treatment)
+            let ranks = Statistics.percentileRanks(treated)
+            for (i, position) in positions.enumerated() {
+                treatedValues[position * indicatorCount + k] = treated[i]
+                scores[position * indicatorCount + k] = ranks[i]
+            }
+        }
+        self.treatments = treatments
+        self.treatedValues = treatedValues
+        indicatorScores = scores
+        let dimensionOf = scored.map { column in dimensions.firstIndex(of: matrix.indicators[column].dimension)! }
+        indicatorsPerDimension = dimensions.indices.map { d in dimensionOf.filter { $0 == d }.count }
+        var dimensionScores = [Double](repeating: .nan, count: memberCount * dimensions.count)
+        var coverage = [Int](repeating: 0, count: memberCount * dimensions.count)
+        for position in 0..<memberCount {
+            var sums = [Double](repeating: 0, count: dimensions.count)
+            for k in 0..<indicatorCount {
+                let score = scores[position * indicatorCount + k]
+                guard !score.isNaN else { continue }
+                sums[dimensionOf[k]] += score
+                coverage[position * dimensions.count + dimensionOf[k]] += 1
+            }
+            for d in dimensions.indices where coverage[position * dimensions.count + d] > 0 {
+                dimensionScores[position * dimensions.count + d] = sums[d] / Double(coverage[position * dimensions.count + d])
+            }
+        }
+        self.dimensionScores = dimensionScores
+        dimensionCoverage = coverage
+        dimensionPercentiles = Self.percentiles(of: dimensionScores, members: memberCount, dimensions: dimensions.count)
+    }
+
+    /// The position of a matrix row among the peers, or `nil` if it is not a peer.
+    public func position(ofRow row: Int) -> Int? { positionOfRow[row] }
+
+    /// The position of a commune among the peers, by INSEE code.
+    public func position(ofCommune code: String) -> Int? { matrix.row(ofCommune: code).flatMap { positionOfRow[$0] } }
+
+    /// A peer's dimension score, or `nil` for no data.
+    public func dimensionScore(_ position: Int, _ dimension: AttractivenessDimension) -> Double? {
+        guard let d = dimensions.firstIndex(of: dimension) else { return nil }
+        let score = dimensionScores[position * dimensions.count + d]
+        return score.isNaN ? nil : score
+    }
+
+    /// A peer's score for a scored indicator (matrix column), or `nil`.
+    public func indicatorScore(_ position: Int, column: Int) -> Double? {
+        guard let k = scoredIndicators.firstIndex(of: column) else { return nil }
+        let score = indicatorScores[position * scoredIndicators.count + k]
+        return score.isNaN ? nil : score
+    }
+
+    // MARK: Composites
+
+    /// Normalised weights per dimension (in `dimensions` order) for `weights`; sum 1 over positive weights.
+    public func normalisedWeights(_ weights: Weights) -> [Double] {
+        let raw = dimensions.map { max(0, weights.value($0)) }
+        let total = raw.reduce(0, +)
+        return total > 0 ? raw.map { $0 / total } : raw
+    }
+
+    /// Every peer's composite score (NaN when none of its weighted dimensions has data), for weights
+    /// already normalised (`normalisedWeights`). Dimensions without data are left out and the other
+    /// weights renormalised, town by town.
+    public func composites(normalisedWeights weights: [Double], aggregation: Aggregation) -> [Double] {
+        var result = [Double](repeating: .nan, count: members.count)
+        composites(normalisedWeights: weights, aggregation: aggregation, into: &result)
+        return result
+    }
+
+    /// As `composites(normalisedWeights:aggregation:)`, writing into a buffer the caller reuses.
+    public func composites(normalisedWeights weights: [Double], aggregation: Aggregation, into result: inout [Double]) {
+        let dimensionCount = dimensions.count
+        dimensionScores.withUnsafeBufferPointer { scores in
+            weights.withUnsafeBufferPointer { weights in
+                for position in 0..<members.count {
+                    let base = position * dimensionCount
+                    var total = 0.0, weightUsed = 0.0
+                    for d in 0..<dimensionCount {
+                        let weight = weights[d], score = scores[base + d]
+                        guard weight > 0, !score.isNaN else { continue }
+                        switch aggregation {
+                        case .arithmetic: total += weight * score
+                        case .geometric: total += weight * Foundation.log(Swift.max(score, Aggregation.geometricFloor))
+                        }
+                        weightUsed += weight
+                    }
+                    if weightUsed > 0 {
+                        result[position] = aggregation == .arithmetic ? total / weightUsed : Foundation.exp(total / weightUsed)
+                    } else {
+                        result[position] = .nan
+                    }
+                }
+            }
+        }
+    }
+
+    /// The composite score of every peer for `weights`.
+    public func composites(_ weights: Weights, aggregation: Aggregation = .arithmetic) -> [Double] {
+        composites(normalisedWeights: normalisedWeights(weights), aggregation: aggregation)
+    }
+
+    /// Ranks (1 = best; equal composites share a rank) of every peer by composite; `nil` without a composite.
+    public static func ranks(_ composites: [Double]) -> [Int?] {
+        let order = composites.indices.filter { !composites[$0].isNaN }.sorted { composites[$0] > composites[$1] }
+        var ranks = [Int?](repeating: nil, count: composites.count)
+        for (place, position) in order.enumerated() {
+            if place > 0, composites[order[place - 1]] == composites[position] {
+                ranks[position] = ranks[order[place - 1]]
+            } else {
+                ranks[position] = place + 1
+            }
+        }
+        return ranks
+    }
+
+    // MARK: Essential services
+
+    /// Dimensions whose score, in the bottom `essentialThreshold` share of peers, flags a town whatever its composite.
+    public static let essentialDimensions: [AttractivenessDimension] = [.sante, .mobilite]
+    /// The bottom share of peers that raises an essential-service flag.
+    public static let essentialThreshold = 10.0
+
+    /// The essential dimensions in which a peer is in the bottom 10% of its peers.
+    public func essentialFlags(_ position: Int) -> [AttractivenessDimension] {
+        Self.essentialDimensions.filter { dimension in
+            guard let percentile = dimensionPercentile(position, dimension) else { return false }
+            return percentile < Self.essentialThreshold
+        }
+    }
+
+    /// Where a peer's dimension score stands among the peers' (percentile rank 0–100), or `nil` for no data.
+    public func dimensionPercentile(_ position: Int, _ dimension: AttractivenessDimension) -> Double? {
+        guard let d = dimensions.firstIndex(of: dimension) else { return nil }
+        let value = dimensionPercentiles[position * dimensions.count + d]
+        return value.isNaN ? nil : value
+    }
+
+    /// Percentile ranks of each dimension's scores among the peers, laid out as `dimensionScores`.
+    private static func percentiles(of scores: [Double], members: Int, dimensions: Int) -> [Double] {
+        var result = [Double](repeating: .nan, count: scores.count)
+        for d in 0..<dimensions {
+            var positions: [Int] = [], values: [Double] = []
+            for position in 0..<members where !scores[position * dimensions + d].isNaN {
+                positions.append(position)
+                values.append(scores[position * dimensions + d])
+            }
+            for (i, rank) in Statistics.percentileRanks(values).enumerated() { result[positions[i] * dimensions + d] = rank }
+        }
+        return result
+    }
+}

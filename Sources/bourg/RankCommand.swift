@@ -1,0 +1,89 @@
+import ArgumentParser
+import BourgCore
+import BourgData
+import Foundation
+
+/// `bourg rank`: the peer towns ranked for a weighting, filterable.
+struct RankCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rank", abstract: "Classe les communes pairs selon une pondération.")
+
+    @OptionGroup var atlas: AtlasOptions
+    @OptionGroup var scoring: ScoringOptions
+
+    @Option(name: .long, help: "Only this département (code, e.g. 46 or 2A).")
+    var departement: String?
+
+    @Option(name: .long, help: "Only this région (INSEE code, e.g. 76).")
+    var region: String?
+
+    @Option(name: .long, help: "Only towns of this type: \(TownType.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var type: String?
+
+    @Option(name: .long, help: "How many towns to show.")
+    var limit: Int = 20
+
+    @Flag(name: .long, help: "Print CSV.")
+    var csv = false
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func validate() throws {
+        if let type, TownType(rawValue: type) == nil {
+            throw ValidationError("unknown type '\(type)': \(TownType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard limit > 0 else { throw ValidationError("--limit must be > 0") }
+    }
+
+    func run() throws {
+        let board = try scoring.scoreboard(atlas: try atlas.open())
+        let wanted = type.flatMap(TownType.init(rawValue:))
+        let rows = board.rankedPositions.lazy.filter { position in
+            let commune = board.scores.matrix.communes[board.scores.members[position]]
+            if let departement, commune.departement != departement.uppercased() { return false }
+            if let region, commune.region != region { return false }
+            if let wanted {
+                return board.typology.types(of: board.scores.members[position], in: board.scores.matrix).contains { $0.type == wanted }
+            }
+            return true
+        }.prefix(limit).map { board.townScore($0) }
+        if json {
+            Swift.print(try JSONOutput.encode(Array(rows)))
+        } else if csv {
+            let dimensions = board.scores.dimensions
+            Swift.print((["rang", "code", "commune", "departement", "population", "note", "rang_median", "rang_p5", "rang_p95"]
+                         + dimensions.map(\.rawValue)).joined(separator: ","))
+            for score in rows {
+                let interval = score.rankInterval
+                let identity: [String] = [
+                    score.rank.map(String.init) ?? "", score.commune.code, CSVText.quoted(score.commune.name),
+                    score.commune.departement, score.commune.population.map(String.init) ?? "",
+                ]
+                let figures: [String] = [
+                    score.composite.map { String(format: "%.2f", $0) } ?? "",
+                    interval.map { String(format: "%.0f", $0.median) } ?? "",
+                    interval.map { String(format: "%.0f", $0.low) } ?? "",
+                    interval.map { String(format: "%.0f", $0.high) } ?? "",
+                ]
+                let dimensionScores: [String] = score.dimensions.map { $0.score.map { String(format: "%.1f", $0) } ?? "" }
+                let fields = identity + figures + dimensionScores
+                Swift.print(fields.joined(separator: ","))
+            }
+        } else {
+            Swift.print("Pairs : \(board.scores.group.label) — pondération : \(board.weights.label) ; \(board.aggregation.label)")
+            for score in rows {
+                let interval = score.rankInterval.map { "  [\(Int($0.low))–\(Int($0.high))]" } ?? ""
+                let name = "\(score.commune.name) (\(score.commune.departement))".padding(toLength: 40, withPad: " ", startingAt: 0)
+                Swift.print(String(format: "%5d  ", score.rank ?? 0) + name + String(format: " %5.1f", score.composite ?? 0) + interval)
+            }
+        }
+    }
+}
+
+/// CSV field quoting (RFC 4180).
+enum CSVText {
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

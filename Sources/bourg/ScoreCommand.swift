@@ -1,0 +1,94 @@
+import ArgumentParser
+import BourgCore
+import BourgData
+import Foundation
+
+/// `bourg score <town>`: dimension scores, composite, rank with its interval, types and flags.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score", abstract: "Note une commune parmi ses pairs : dimensions, note globale, rang, types.")
+
+    @OptionGroup var atlas: AtlasOptions
+    @OptionGroup var scoring: ScoringOptions
+
+    @Argument(help: "A commune name or INSEE code.")
+    var query: [String]
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let database = try atlas.open()
+        let commune = try TownLookup.find(query.joined(separator: " "), in: database)
+        let board = try scoring.scoreboard(atlas: database)
+        guard let position = board.scores.position(ofCommune: commune.code) else {
+            throw UserError("\(commune.name) (\(commune.population.map { FrenchFormat.number(Double($0), decimals: 0) } ?? "?") hab.) n'est pas dans le groupe de pairs (\(board.scores.group.label)) ; changez --min-pop / --max-pop.")
+        }
+        let score = board.townScore(position)
+        if json {
+            Swift.print(try JSONOutput.encode(score))
+        } else {
+            Swift.print(ScoreText.town(score))
+        }
+    }
+}
+
+/// Text renderings of scores for the terminal.
+enum ScoreText {
+    static func town(_ score: TownScore) -> String {
+        var lines: [String] = []
+        let commune = score.commune
+        lines.append("\(commune.name) (\(commune.code)) — \(commune.departementName ?? commune.departement)")
+        lines.append("Pairs : \(score.peerGroup), \(score.peerCount) communes")
+        lines.append("Pondération : \(score.weights.label) ; \(score.aggregation.label)")
+        lines.append("")
+        for dimension in score.dimensions {
+            let name = dimension.label.padding(toLength: 26, withPad: " ", startingAt: 0)
+            guard let value = dimension.score else {
+                lines.append("  \(name)   pas de donnée")
+                continue
+            }
+            let bar = String(repeating: "█", count: Int((value / 5).rounded())).padding(toLength: 20, withPad: "·", startingAt: 0)
+            let weight = dimension.weight > 0 ? "poids \(FrenchFormat.number(dimension.weight * 100, decimals: 0)) %" : "non pondérée"
+            lines.append("  \(name) \(bar) \(String(format: "%3.0f", value))  (\(dimension.indicatorsUsed)/\(dimension.indicatorsTotal) indicateurs, \(weight))")
+        }
+        lines.append("")
+        if let composite = score.composite {
+            lines.append("Note globale : \(FrenchFormat.number(composite, decimals: 1)) / 100")
+        } else {
+            lines.append("Note globale : pas de donnée")
+        }
+        if !score.dimensionsWithoutData.isEmpty {
+            lines.append("  (sans donnée, exclues et leur poids réparti : \(score.dimensionsWithoutData.joined(separator: ", ")))")
+        }
+        if let rank = score.rank {
+            var line = "Rang : \(rank) sur \(score.rankedCount)"
+            if let interval = score.rankInterval {
+                line += " — rang médian \(Int(interval.median)), intervalle 5–95 % : \(Int(interval.low))–\(Int(interval.high)) (pondérations et agrégation tirées au hasard)"
+            }
+            lines.append(line)
+        }
+        if score.types.isEmpty {
+            lines.append("Types : aucun")
+        } else {
+            lines.append("Types :")
+            for assignment in score.types {
+                lines.append("  • \(assignment.type.label) : \(assignment.reasons.joined(separator: " ; "))")
+            }
+        }
+        for flag in score.essentialFlags {
+            lines.append("⚠ \(flag.label) : parmi les 10 % de pairs les moins bien notés (service essentiel).")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Pretty, stable JSON for `--json` outputs.
+enum JSONOutput {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "null")
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import BourgCore
+import BourgData
+
+/// The options shared by the commands that score towns: peers, weights, aggregation, uncertainty.
+struct ScoringOptions: ParsableArguments {
+    @Option(name: .long, help: "Weights: barometre (the 2021 survey), equal, or custom (with --rate).")
+    var weights: String = "barometre"
+
+    @Option(name: .long, help: "Custom ratings 0–5 per dimension, e.g. nature=5,sante=4,mobilite=3 (implies --weights custom).")
+    var rate: String?
+
+    @Option(name: .long, help: "Aggregation: arithmetic or geometric.")
+    var aggregate: String = "arithmetic"
+
+    @Option(name: .long, help: "Smallest population (2021) of the peer towns.")
+    var minPop: Int = SizeRange.smallTowns.minimum
+
+    @Option(name: .long, help: "Largest population (2021) of the peer towns.")
+    var maxPop: Int = SizeRange.smallTowns.maximum
+
+    @Option(name: .long, help: "Monte Carlo draws for the rank interval (0 to skip).")
+    var draws: Int = 1_000
+
+    @Option(name: .long, help: "Seed of the Monte Carlo draws (same seed, same intervals).")
+    var seed: UInt64 = 2021
+
+    func validate() throws {
+        guard minPop >= 0, maxPop >= minPop else { throw ValidationError("--min-pop must be ≥ 0 and ≤ --max-pop") }
+        guard draws >= 0, draws <= 100_000 else { throw ValidationError("--draws must be between 0 and 100000") }
+        guard Aggregation(rawValue: aggregate) != nil else { throw ValidationError("--aggregate must be arithmetic or geometric") }
+    }
+
+    var peerGroup: PeerGroup {
+        let range = SizeRange(minimum: minPop, maximum: maxPop)
+        return range == .smallTowns ? .smallTowns : PeerGroup(range: range)
+    }
+
+    var aggregation: Aggregation { Aggregation(rawValue: aggregate)! }
+
+    func resolvedWeights() throws -> Weights {
+        if let rate {
+            return try Weights.custom(ratings: Weights.parseRatings(rate))
+        }
+        if weights == "custom" { throw ValidationError("--weights custom needs --rate, e.g. --rate nature=5,sante=4") }
+        guard let preset = WeightPresets.named(weights) else {
+            throw ValidationError("unknown weights '\(weights)': barometre, equal or custom")
+        }
+        return preset
+    }
+
+    var uncertainty: RankUncertainty? { draws > 0 ? RankUncertainty(draws: draws, seed: seed) : nil }
+
+    /// Loads the atlas and scores the peer group.
+    func scoreboard(atlas: AtlasDatabase) throws -> Scoreboard {
+        let weights = try resolvedWeights()
+        let scores = PeerScores(matrix: try atlas.indicatorMatrix(), group: peerGroup)
+        guard !scores.members.isEmpty else { throw UserError("Aucune commune entre \(minPop) et \(maxPop) habitants.") }
+        return Scoreboard(scores: scores, weights: weights, aggregation: aggregation, uncertainty: uncertainty)
+    }
+}

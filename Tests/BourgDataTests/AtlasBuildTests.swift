@@ -1,0 +1,105 @@
+import BourgCore
+import Foundation
+import Testing
+@testable import BourgData
+
+/// `AtlasBuilder.build(to:)` on the fixture directory, then the written atlas read back with `AtlasDatabase`.
+@Suite("Atlas build from the fixture data")
+struct AtlasBuildTests {
+    /// A fresh temporary directory, removed after `body` has run.
+    private func withTemporaryDirectory(_ body: (URL) throws -> Void) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bourg-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try body(directory)
+    }
+
+    @Test func builtAtlasCanBeReadBack() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("atlas.sqlite").path
+            let draft = try AtlasBuilder(dataDirectory: Fixture.dataDirectory).build(to: path)
+            #expect(FileManager.default.fileExists(atPath: path))
+            // No temporary file is left beside the atlas.
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".tmp-") }
+            #expect(leftovers.isEmpty)
+
+            let atlas = try AtlasDatabase.openReadOnly(at: path)
+            #expect(try atlas.info("schema_version") == String(AtlasDatabase.schemaVersion))
+            #expect(try atlas.info("communes") == "9")
+            let counts = try atlas.tableCounts()
+            #expect(counts["commune"] == 9)
+            #expect(counts["commune_boundary"] == 9)
+            #expect(counts["station"] == 7)
+            #expect(counts["indicator"] == draft.catalogue.count)
+            #expect(counts["source_file"] == draft.provenance.count)
+        }
+    }
+
+    @Test func atlasCommunesAndSearch() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("atlas.sqlite").path
+            _ = try AtlasBuilder(dataDirectory: Fixture.dataDirectory).build(to: path)
+            let atlas = try AtlasDatabase.openReadOnly(at: path)
+
+            let figeac = try #require(try atlas.commune(code: "46102"))
+            #expect(figeac.name == "Figeac")
+            #expect(figeac.population == 9770)
+            #expect(figeac.departementName == "Lot")
+            #expect(figeac.epciName == "CC Grand-Figeac")
+            #expect(try atlas.commune(code: "75101") == nil) // an arrondissement is not a commune
+            #expect(try atlas.commune(code: "2A004")?.regionName == "Corse")
+
+            #expect(try atlas.searchCommunes("figeac").map(\.code) == ["46102"])
+            #expect(try atlas.searchCommunes("ajaccio").map(\.code) == ["2A004"])
+            // Accent- and case-insensitive, on words and prefixes.
+            #expect(try atlas.searchCommunes("AMBERIEU").first?.code == "01004")
+            #expect(try atlas.searchCommunes("ambérieu-en-bugey").first?.code == "01004")
+            #expect(try atlas.searchCommunes("valserhone").map(\.code) == ["01033"])
+            #expect(try atlas.searchCommunes("pern").first?.code == "46172")
+            #expect(try atlas.searchCommunes("saint denis").map(\.code) == ["97411"])
+            #expect(try atlas.searchCommunes("xyzzy").isEmpty)
+            #expect(try atlas.searchCommunes("  ").isEmpty)
+        }
+    }
+
+    @Test func atlasReadingsProvenanceAndCoverage() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("atlas.sqlite").path
+            let draft = try AtlasBuilder(dataDirectory: Fixture.dataDirectory).build(to: path)
+            let atlas = try AtlasDatabase.openReadOnly(at: path)
+
+            // Every indicator of the catalogue, in order, missing values as nil.
+            let readings = try atlas.readings(for: "46102")
+            #expect(readings.map(\.definition.id) == draft.catalogue.map(\.id))
+            func reading(_ id: String) -> Double? { readings.first { $0.definition.id == id }?.value }
+            #expect(reading("medecins_generalistes_pour_10000") == 17.4)
+            #expect(reading("gare_dans_commune") == 1)
+            #expect(reading("prix_m2_maison") == 1695)
+            #expect(reading("rapport_prix_revenu") == 7.7)
+            #expect(reading("france_services") == 0)
+            #expect(reading("couverture_mobile_4g") == nil)
+            let categories = try #require(readings.first { $0.definition.id == "zone_abc" }?.definition.categories)
+            #expect(categories.first { $0.code == 1 }?.label == "Zone C")
+            // Ajaccio: Basilic missing for Corsica stays missing in the database.
+            #expect(try atlas.readings(for: "2A004").first { $0.definition.id == "cinemas" }?.value == nil)
+
+            let provenance = try atlas.provenance()
+            #expect(provenance.count == draft.provenance.count)
+            #expect(provenance.allSatisfy { $0.sha256.count == 64 })
+            let filosofi = try #require(provenance.first { $0.source.id == "insee-filosofi-2021" })
+            #expect(filosofi.fileName == "cc_filosofi_2021_COM.csv")
+            #expect(filosofi.rowsRead == 12)
+            #expect(filosofi.source.licence.contains("Licence Ouverte"))
+
+            // Small towns (2 500–25 000 inhabitants in 2021): Ambérieu, Valserhône, Figeac, Avallon.
+            let coverage = try atlas.coverage()
+            #expect(coverage.count == draft.catalogue.count)
+            func covered(_ id: String) -> IndicatorCoverage? { coverage.first { $0.indicator.id == id } }
+            #expect(covered("gare_dans_commune")?.communesInGroup == 4)
+            #expect(covered("gare_dans_commune")?.communesWithValue == 4)
+            #expect(covered("demandeurs_emploi_pour_1000")?.communesWithValue == 1) // Figeac only
+            #expect(covered("couverture_mobile_4g")?.communesWithValue == 0)
+            #expect(covered("couverture_mobile_4g")?.share == 0)
+        }
+    }
+}
