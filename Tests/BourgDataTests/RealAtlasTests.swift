@@ -73,3 +73,45 @@ struct RealAtlasTests {
         #expect(try atlas.searchCommunes("Saint-Denis").count > 1)
     }
 }
+
+@Suite("Real atlas scores", .enabled(if: RealAtlas.isAvailable, "BOURG_TEST_ATLAS is not set or missing: run scripts/test with ../shared/data present"))
+struct RealAtlasScoreTests {
+    @Test func everyPeerTownHasAComposite() throws {
+        let scores = PeerScores(matrix: try RealAtlas.open().indicatorMatrix(), group: .smallTowns)
+        #expect(scores.members.count > 3_900)
+        for weights in WeightPresets.all {
+            let composites = scores.composites(weights)
+            #expect(composites.allSatisfy { !$0.isNaN }, "\(weights.id): some peer towns have no composite")
+        }
+    }
+
+    @Test func typeCountsArePlausible() throws {
+        let matrix = try RealAtlas.open().indicatorMatrix()
+        let rows = matrix.rows(in: .smallTowns)
+        let counts = TypologyCount(rules: .standard, matrix: matrix, rows: rows)
+        // The ONML sea-coast list holds 348 mainland small towns, more with overseas ones.
+        #expect((340...480).contains(counts.byType[.littoral, default: 0]))
+        for type in TownType.allCases {
+            let share = Double(counts.byType[type, default: 0]) / Double(rows.count)
+            #expect(share > 0.03 && share < 0.6, "\(type.rawValue): \(counts.byType[type, default: 0]) of \(rows.count)")
+        }
+    }
+}
+
+@Suite("Weight presets")
+struct WeightPresetTests {
+    @Test func barometerCitesEveryWeighableDimension() {
+        let weights = WeightPresets.barometre
+        #expect(Set(weights.entries.map(\.dimension)) == Set(AttractivenessDimension.weighable))
+        #expect(weights.entries.allSatisfy { !$0.note.isEmpty })
+        #expect(weights.value(.nature) == 62)
+        #expect(weights.entries.first { $0.dimension == .sante }?.basis == .ordinalEstimate)
+        // The order the survey's text gives.
+        #expect(weights.value(.nature) > weights.value(.vieSociale))
+        #expect(weights.value(.vieSociale) > weights.value(.logement))
+        #expect(weights.value(.mobilite) > weights.value(.sante))
+        #expect(weights.value(.sante) > weights.value(.servicesPublics))
+        #expect(weights.value(.servicesPublics) > weights.value(.emploi))
+        #expect(weights.value(.emploi) > weights.value(.securite))
+    }
+}
