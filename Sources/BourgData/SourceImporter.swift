@@ -75,39 +75,55 @@ public struct SourceFile: Sendable {
         return index
     }
 
-    /// The rows grouped by the COG 2025 commune their code designates. Where the source has rows for the
-    /// commune itself, only those are kept, and rows of its former parts (old communes, arrondissements)
-    /// are counted as rejected; otherwise the rows of its former parts are grouped, for the importer to sum
-    /// counts or average rates over them. Unknown codes are counted as unmatched.
-    /// With `repeatedCodes` false (one row per commune), a code given twice is an error.
+    /// The rows grouped by the COG 2025 commune their code designates, for the importer to sum counts or
+    /// average rates over them: the commune's own row (if any) first, then the rows of its former parts,
+    /// old communes merged into it since the source's vintage. Rows of municipal arrondissements (Paris,
+    /// Lyon, Marseille) are kept only when the source has no row for the commune itself, and otherwise
+    /// counted as rejected (the commune's row already totals them). Unknown codes are counted as unmatched.
+    /// With `repeatedCodes` false (one row per code), a code given twice is an error.
     public mutating func rowsByCommune(
         column: String, in draft: AtlasDraft, repeatedCodes: Bool = false, where include: (CSVRow) throws -> Bool = { _ in true }
     ) throws -> [(commune: Int, rows: [CSVRow])] {
-        var direct: [Int: [CSVRow]] = [:]
+        var own: [Int: [CSVRow]] = [:]
         var parts: [Int: [CSVRow]] = [:]
+        var arrondissements: [Int: [CSVRow]] = [:]
+        var seen: Set<String> = []
+        var grouped: Set<Int> = []
         var order: [Int] = []
         for row in csv.rows where try include(row) {
             let code = try row.communeCode(column)
-            if let index = draft.indexByCode[code] {
-                if direct[index] != nil && !repeatedCodes {
-                    throw row.error(column, "commune code \(code) appears twice")
+            if !repeatedCodes && !seen.insert(code).inserted {
+                throw row.error(column, "commune code \(code) appears twice")
+            }
+            let index: Int
+            if let current = draft.indexByCode[code] {
+                index = current
+                own[index, default: []].append(row)
+            } else if let currentCode = draft.codeHistory[code], let current = draft.indexByCode[currentCode] {
+                index = current
+                if Self.isMunicipalArrondissement(code) {
+                    arrondissements[index, default: []].append(row)
+                } else {
+                    parts[index, default: []].append(row)
                 }
-                if direct[index] == nil && parts[index] == nil { order.append(index) }
-                direct[index, default: []].append(row)
-            } else if let current = draft.codeHistory[code], let index = draft.indexByCode[current] {
-                if direct[index] == nil && parts[index] == nil { order.append(index) }
-                parts[index, default: []].append(row)
             } else {
                 rowsUnmatched += 1
+                continue
             }
+            if grouped.insert(index).inserted { order.append(index) }
         }
         return order.map { index in
-            if let rows = direct[index] {
-                rowsRejected += parts[index]?.count ?? 0
-                return (index, rows)
-            }
-            return (index, parts[index]!)
+            let rows = (own[index] ?? []) + (parts[index] ?? [])
+            if rows.isEmpty { return (index, arrondissements[index] ?? []) }
+            rowsRejected += arrondissements[index]?.count ?? 0
+            return (index, rows)
         }
+    }
+
+    /// Paris (75101–75120), Lyon (69381–69389) and Marseille (13201–13216) arrondissements.
+    static func isMunicipalArrondissement(_ code: String) -> Bool {
+        guard let number = Int(code) else { return false }
+        return (75101...75120).contains(number) || (69381...69389).contains(number) || (13201...13216).contains(number)
     }
 
     /// Counts a row refused by a documented rule.

@@ -42,9 +42,7 @@ struct ImporterEconomyHousingTests {
     @Test func filosofiOfA2025MergerIsTheWeightedMeanOfItsFormerCommunes() throws {
         let draft = try Fixture.draft()
         let income = try draft.value("revenu_median_uc", "46172")
-        withKnownIssue("SourceFile.rowsByCommune keeps only the row of the old commune that gave its code to the new one") {
-            #expect(income == 22896)
-        }
+        #expect(income == 22896)
     }
 
     // MARK: France Travail

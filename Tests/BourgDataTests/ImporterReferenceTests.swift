@@ -167,11 +167,9 @@ struct ImporterReferenceTests {
         let draft = try Fixture.draft()
         let commune = try draft.commune("46172")
         let growth = try draft.value("croissance_population_2015_2021", "46172")
-        withKnownIssue("SourceFile.rowsByCommune keeps only the row whose code equals the new commune's code (the old Lhospitalet) and rejects Pern") {
-            #expect(commune.population == 928)
-            #expect(commune.population2015 == 930)
-            #expect(growth == -0.04)
-        }
+        #expect(commune.population == 928)
+        #expect(commune.population2015 == 930)
+        #expect(growth == -0.04)
     }
 
     @Test func provenanceHasOneEntryPerFileWithFingerprints() throws {

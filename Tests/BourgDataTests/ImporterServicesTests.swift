@@ -225,8 +225,6 @@ struct ImporterServicesTests {
     @Test func eloignementOfA2025MergerIsTheMeanOfItsFormerCommunes() throws {
         let draft = try Fixture.draft()
         let proximite = try draft.value("part_pop_eloignee_proximite", "46172")
-        withKnownIssue("SourceFile.rowsByCommune keeps only the row of the old commune that gave its code to the new one") {
-            #expect(proximite == 50)
-        }
+        #expect(proximite == 50)
     }
 }

@@ -106,9 +106,7 @@ struct ImporterTerritoryTests {
     @Test func arcepOfA2025MergerAddsThePremisesOfItsFormerCommunes() throws {
         let draft = try Fixture.draft()
         let fibre = try draft.value("part_locaux_fibre", "46172")
-        withKnownIssue("SourceFile.rowsByCommune keeps only the row of the old commune that gave its code to the new one") {
-            #expect(fibre == 93.7)
-        }
+        #expect(fibre == 93.7)
     }
 
     // MARK: Second homes

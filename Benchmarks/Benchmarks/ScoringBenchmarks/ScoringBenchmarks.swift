@@ -1,0 +1,51 @@
+import Benchmark
+import BourgCore
+import BourgData
+import Foundation
+
+/// The atlas the benchmarks read: $BOURG_ATLAS, else ../data/bourg.sqlite (built by `scripts/run`).
+private let atlasPath = ProcessInfo.processInfo.environment["BOURG_ATLAS"] ?? "../data/bourg.sqlite"
+
+private let matrix: IndicatorMatrix = {
+    do {
+        return try AtlasDatabase.openReadOnly(at: atlasPath).indicatorMatrix()
+    } catch {
+        fatalError("benchmarks need the atlas at \(atlasPath) (build it with scripts/run): \(error)")
+    }
+}()
+
+nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
+    let smallTowns = PeerScores(matrix: matrix, group: .smallTowns)
+    let ratings: [[AttractivenessDimension: Double]] = (0..<64).map { seed in
+        var generator = SplitMix64(seed: UInt64(seed))
+        return Dictionary(uniqueKeysWithValues: AttractivenessDimension.weighable.map { ($0, Double(generator.next() % 6)) })
+            .merging([.nature: 5]) { _, new in new }
+    }
+
+    // Target (issue 8): < 1 ms to rank the ~4,000 peer towns for a new custom weighting.
+    Benchmark("Rank all small towns for a new custom weighting",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5))) { benchmark in
+        var composites = [Double](repeating: .nan, count: smallTowns.members.count)
+        for iteration in benchmark.scaledIterations {
+            let weights = try! Weights.custom(ratings: ratings[iteration % ratings.count])
+            smallTowns.composites(normalisedWeights: smallTowns.normalisedWeights(weights), aggregation: .arithmetic, into: &composites)
+            blackHole(PeerScores.ranks(composites))
+        }
+    }
+
+    // Target (issue 8): < 150 ms for 1,000 Monte Carlo draws over the peer towns.
+    Benchmark("Rank uncertainty, 1,000 draws over the small towns",
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(RankUncertainty(draws: 1_000, seed: 1).intervals(for: smallTowns, weights: WeightPresets.barometre))
+        }
+    }
+
+    // Scoring a peer group from the matrix (done once per peer group at start-up).
+    Benchmark("Score the small towns (percentiles, dimensions)",
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(PeerScores(matrix: matrix, group: .smallTowns))
+        }
+    }
+}

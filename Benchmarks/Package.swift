@@ -1,0 +1,25 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Bourg's benchmarks, in their own package (as swift-nio does) so that the main build stays light.
+/// Run: `cd Benchmarks && swift package benchmark` (release build; needs the real atlas, see README).
+let package = Package(
+    name: "BourgBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: "../"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ScoringBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "BourgCore", package: "Bourg"),
+                .product(name: "BourgData", package: "Bourg"),
+            ],
+            path: "Benchmarks/ScoringBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
