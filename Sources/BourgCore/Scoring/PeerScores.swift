@@ -21,6 +21,8 @@ public struct PeerScores: Sendable {
     public let dimensions: [AttractivenessDimension]
     /// Dimension scores 0–100, `members.count × dimensions.count`, NaN = no data.
     public let dimensionScores: [Double]
+    /// log(max(score, geometric floor)) of each dimension score, for geometric means without a log per cell.
+    private let logDimensionScores: [Double]
     /// How many indicator scores fed each dimension score, `members.count × dimensions.count`.
     public let dimensionCoverage: [Int]
     /// How many scored indicators each dimension has.
@@ -88,6 +90,7 @@ public struct PeerScores: Sendable {
             }
         }
         self.dimensionScores = dimensionScores
+        logDimensionScores = dimensionScores.map { $0.isNaN ? .nan : Foundation.log(Swift.max($0, Aggregation.geometricFloor)) }
         dimensionCoverage = coverage
         dimensionPercentiles = Self.percentiles(of: dimensionScores, members: memberCount, dimensions: dimensions.count)
     }
@@ -133,7 +136,8 @@ public struct PeerScores: Sendable {
     /// As `composites(normalisedWeights:aggregation:)`, writing into a buffer the caller reuses.
     public func composites(normalisedWeights weights: [Double], aggregation: Aggregation, into result: inout [Double]) {
         let dimensionCount = dimensions.count
-        dimensionScores.withUnsafeBufferPointer { scores in
+        let geometric = aggregation == .geometric
+        (geometric ? logDimensionScores : dimensionScores).withUnsafeBufferPointer { scores in
             weights.withUnsafeBufferPointer { weights in
                 for position in 0..<members.count {
                     let base = position * dimensionCount
@@ -141,14 +145,11 @@ public struct PeerScores: Sendable {
                     for d in 0..<dimensionCount {
                         let weight = weights[d], score = scores[base + d]
                         guard weight > 0, !score.isNaN else { continue }
-                        switch aggregation {
-                        case .arithmetic: total += weight * score
-                        case .geometric: total += weight * Foundation.log(Swift.max(score, Aggregation.geometricFloor))
-                        }
+                        total += weight * score
                         weightUsed += weight
                     }
                     if weightUsed > 0 {
-                        result[position] = aggregation == .arithmetic ? total / weightUsed : Foundation.exp(total / weightUsed)
+                        result[position] = geometric ? Foundation.exp(total / weightUsed) : total / weightUsed
                     } else {
                         result[position] = .nan
                     }

@@ -44,7 +44,11 @@ public struct RankUncertainty: Sendable {
                 order[count] = position
                 count += 1
             }
-            order[0..<count].sort { composites[$0] > composites[$1] }
+            composites.withUnsafeBufferPointer { composites in
+                order.withUnsafeMutableBufferPointer { order in
+                    order[0..<count].sort { composites[$0] > composites[$1] }
+                }
+            }
             for place in 0..<count { ranks[order[place]].append(Int32(place + 1)) }
         }
         return ranks.map { simulated in
