@@ -5,5 +5,5 @@ import ArgumentParser
 struct Bourg: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Bourg, l'atlas de l'attractivité des petites villes de France.",
-        subcommands: [DataCommand.self, TownCommand.self, ScoreCommand.self, RankCommand.self, TypologyCommand.self, SourcesCommand.self])
+        subcommands: [DataCommand.self, TownCommand.self, ScoreCommand.self, RankCommand.self, DiagnoseCommand.self, WhatIfCommand.self, TypologyCommand.self, SourcesCommand.self])
 }

@@ -16,19 +16,19 @@ public struct PeerScores: Sendable {
     /// Treated values (oriented so that higher is better), `members.count × scoredIndicators.count`, NaN = missing.
     public let treatedValues: [Double]
     /// Indicator scores 0–100, `members.count × scoredIndicators.count`, NaN = missing.
-    public let indicatorScores: [Double]
+    public private(set) var indicatorScores: [Double]
     /// The weighable dimensions, in order.
     public let dimensions: [AttractivenessDimension]
     /// Dimension scores 0–100, `members.count × dimensions.count`, NaN = no data.
-    public let dimensionScores: [Double]
+    public private(set) var dimensionScores: [Double]
     /// log(max(score, geometric floor)) of each dimension score, for geometric means without a log per cell.
-    private let logDimensionScores: [Double]
+    private var logDimensionScores: [Double]
     /// How many indicator scores fed each dimension score, `members.count × dimensions.count`.
-    public let dimensionCoverage: [Int]
+    public private(set) var dimensionCoverage: [Int]
     /// How many scored indicators each dimension has.
     public let indicatorsPerDimension: [Int]
     /// Percentile rank of each dimension score among the peers', laid out as `dimensionScores`.
-    private let dimensionPercentiles: [Double]
+    private var dimensionPercentiles: [Double]
     private let positionOfRow: [Int: Int]
 
     /// Scores the communes of `group` in `matrix`.
@@ -93,6 +93,21 @@ public struct PeerScores: Sendable {
         logDimensionScores = dimensionScores.map { $0.isNaN ? .nan : Foundation.log(Swift.max($0, Aggregation.geometricFloor)) }
         dimensionCoverage = coverage
         dimensionPercentiles = Self.percentiles(of: dimensionScores, members: memberCount, dimensions: dimensions.count)
+    }
+
+    /// A copy in which one peer's dimension scores are replaced (a what-if scenario), every other peer's
+    /// scores unchanged. Percentiles of dimension scores are recomputed for the essential-service flags.
+    public func replacingDimensionScores(of position: Int, with scores: [AttractivenessDimension: Double?], coverage: [AttractivenessDimension: Int] = [:]) -> PeerScores {
+        var copy = self
+        for (dimension, score) in scores {
+            guard let d = dimensions.firstIndex(of: dimension) else { continue }
+            let index = position * dimensions.count + d
+            copy.dimensionScores[index] = score ?? .nan
+            copy.logDimensionScores[index] = score.map { Foundation.log(Swift.max($0, Aggregation.geometricFloor)) } ?? .nan
+            if let count = coverage[dimension] { copy.dimensionCoverage[index] = count }
+        }
+        copy.dimensionPercentiles = Self.percentiles(of: copy.dimensionScores, members: members.count, dimensions: dimensions.count)
+        return copy
     }
 
     /// The position of a matrix row among the peers, or `nil` if it is not a peer.

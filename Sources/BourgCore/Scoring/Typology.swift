@@ -133,5 +133,7 @@ public struct TypologyRules: Sendable, Hashable, Codable {
         return result
     }
 
-    private func fr(_ value: Double) -> String { FrenchFormat.number(value, decimals: value < 10 ? 1 : 0) }
+    private func fr(_ value: Double) -> String { FrenchFormat.number(value, decimals: value < 10 ? 2 : 0) }
 }
+
+extension TownType: CodingKeyRepresentable {}

@@ -1,0 +1,203 @@
+/// A town's diagnostic for a mayor or a "Petites villes de demain" project lead: how it compares with towns
+/// like it, its strengths and weaknesses, the levers to pull first with what each would change, and similar
+/// towns to learn from.
+public struct Diagnosis: Sendable, Codable {
+    public var score: TownScore
+    /// The towns of the same population band.
+    public var band: ComparisonSet
+    /// The towns sharing each of the town's types.
+    public var typePeers: [TypePeers]
+    /// The peer towns of the same département.
+    public var departement: ComparisonSet
+    public var dimensions: [DimensionComparison]
+    public var indicators: [IndicatorComparison]
+    /// Strength and weakness sentences, with figures, strongest first.
+    public var strengths: [String]
+    public var weaknesses: [String]
+    /// The rule that decides strengths and weaknesses.
+    public var rule: String
+    /// Levers, highest priority first.
+    public var levers: [Lever]
+    public var similarTowns: [SimilarTown]
+    /// The town's weakest weighted dimension, and the similar towns that do better on it.
+    public var weakestDimension: AttractivenessDimension?
+    public var betterOnWeakest: [SimilarTown]
+}
+
+/// The peers sharing one of the town's types.
+public struct TypePeers: Sendable, Codable {
+    public var type: TownType
+    public var set: ComparisonSet
+}
+
+/// A dimension score against the band's and the département's.
+public struct DimensionComparison: Sendable, Codable {
+    public var dimension: AttractivenessDimension
+    public var score: Double?
+    public var band: Quartiles?
+    public var departement: Quartiles?
+    /// Medians of the dimension score among the peers of each of the town's types.
+    public var typeMedians: [TownType: Double]
+    public var standing: Standing
+}
+
+/// An indicator value against the band's, the types' and the département's.
+public struct IndicatorComparison: Sendable, Codable {
+    public var indicator: IndicatorDefinition
+    public var value: Double?
+    public var band: Quartiles?
+    public var departement: Quartiles?
+    public var typeMedians: [TownType: Double]
+    public var standing: Standing
+    /// The sentence of a strength or weakness, with figures.
+    public var sentence: String
+}
+
+/// One thing the town could change, ranked by priority = weight of its dimension × gap to the band median.
+public struct Lever: Sendable, Codable {
+    public var indicator: IndicatorDefinition
+    public var action: LeverAction
+    public var value: Double
+    /// The band peers' median value: the target of the what-if.
+    public var target: Double
+    /// Gap between the band median's score and the town's score on this indicator, in points (0–100).
+    public var gap: Double
+    /// Normalised weight of the indicator's dimension under the chosen weights.
+    public var importance: Double
+    public var priority: Double
+    /// What reaching the median would change (composite points, places), peers unchanged.
+    public var compositeGain: Double?
+    public var placesGained: Int?
+}
+
+/// A town whose indicator profile resembles this one's.
+public struct SimilarTown: Sendable, Codable, Hashable {
+    public var commune: Commune
+    /// Standardised distance (root mean square of z-score differences); 0 = identical.
+    public var distance: Double
+    public var composite: Double?
+    /// Its score on the diagnosed town's weakest dimension.
+    public var weakestDimensionScore: Double?
+}
+
+/// Builds diagnostics from a scoreboard (peer scores + weights).
+public struct Diagnostician: Sendable {
+    public let board: Scoreboard
+    /// How many similar towns to list.
+    public var similarCount = 10
+    /// How many indicator sentences to give among the strengths, and among the weaknesses.
+    public var indicatorSentenceCount = 8
+    private let types: [[TownType]]
+    private let similarity: TownSimilarity
+
+    public init(board: Scoreboard) {
+        self.board = board
+        let scores = board.scores
+        types = scores.members.map { row in board.typology.types(of: row, in: scores.matrix).map(\.type) }
+        similarity = TownSimilarity(scores: scores)
+    }
+
+    /// The diagnostic of the peer at `position`.
+    public func diagnose(_ position: Int) -> Diagnosis {
+        let scores = board.scores
+        let row = scores.members[position]
+        let commune = scores.matrix.communes[row]
+        let others = scores.members.indices.filter { $0 != position }
+        let bandGroup = PeerGroup.band(of: commune.population) ?? scores.group
+        let band = ComparisonSet(label: bandGroup.label, positions: others.filter { bandGroup.range.contains(scores.matrix.communes[scores.members[$0]].population) })
+        let departementSet = ComparisonSet(
+            label: "communes du même département (\(commune.departementName ?? commune.departement)) parmi les \(scores.group.label)",
+            positions: others.filter { scores.matrix.communes[scores.members[$0]].departement == commune.departement })
+        let typePeers = types[position].map { type in
+            TypePeers(type: type, set: ComparisonSet(label: "communes « \(type.label.lowercased()) » parmi les \(scores.group.label)",
+                                                     positions: others.filter { types[$0].contains(type) }))
+        }
+
+        let dimensions = scores.dimensions.map { dimension in
+            let values: (ComparisonSet) -> [Double] = { set in set.positions.compactMap { scores.dimensionScore($0, dimension) } }
+            let bandQuartiles = Quartiles(values(band))
+            let score = scores.dimensionScore(position, dimension)
+            return DimensionComparison(
+                dimension: dimension, score: score, band: bandQuartiles, departement: Quartiles(values(departementSet)),
+                typeMedians: Dictionary(uniqueKeysWithValues: typePeers.compactMap { peers in Quartiles(values(peers.set)).map { (peers.type, $0.median) } }),
+                standing: Standing(value: score, quartiles: bandQuartiles, direction: .higherIsBetter))
+        }
+
+        let indicators = scores.matrix.indicators.indices.compactMap { column -> IndicatorComparison? in
+            let definition = scores.matrix.indicators[column]
+            guard definition.kind != .category else { return nil }
+            let values: (ComparisonSet) -> [Double] = { set in
+                set.positions.compactMap { scores.matrix.value(commune: scores.members[$0], indicator: column) }
+            }
+            let value = scores.matrix.value(commune: row, indicator: column)
+            let bandQuartiles = Quartiles(values(band))
+            let standing = Standing(value: value, quartiles: bandQuartiles, direction: definition.direction)
+            return IndicatorComparison(
+                indicator: definition, value: value, band: bandQuartiles, departement: Quartiles(values(departementSet)),
+                typeMedians: Dictionary(uniqueKeysWithValues: typePeers.compactMap { peers in Quartiles(values(peers.set)).map { (peers.type, $0.median) } }),
+                standing: standing,
+                sentence: Self.sentence(definition, value: value, median: bandQuartiles?.median, group: band.label))
+        }
+
+        // Strengths and weaknesses: dimensions first, then indicators, by distance from the band median.
+        func sentences(_ standing: Standing) -> [String] {
+            let dimensionSentences = dimensions.filter { $0.standing == standing }
+                .sorted { abs(($0.score ?? 0) - ($0.band?.median ?? 0)) > abs(($1.score ?? 0) - ($1.band?.median ?? 0)) }
+                .map { "\($0.dimension.label) : \(FrenchFormat.number($0.score ?? 0, decimals: 0))/100, contre \(FrenchFormat.number($0.band?.median ?? 0, decimals: 0)) pour la médiane des \(band.label)." }
+            // The indicators furthest from the middle of the peers first, at most `indicatorSentenceCount`.
+            let indicatorSentences = indicators.filter { $0.standing == standing && scores.dimensions.contains($0.indicator.dimension) }
+                .map { comparison in
+                    (comparison.sentence, scores.matrix.indicator(comparison.indicator.id).flatMap { scores.indicatorScore(position, column: $0) } ?? 50)
+                }
+                .sorted { standing == .strength ? $0.1 > $1.1 : $0.1 < $1.1 }
+                .prefix(indicatorSentenceCount).map(\.0)
+            return dimensionSentences + indicatorSentences
+        }
+
+        let levers = levers(position: position, band: band, indicators: indicators)
+        let weakest = dimensions.filter { board.weights.value($0.dimension) > 0 && $0.score != nil }.min { $0.score! < $1.score! }?.dimension
+        let similar = similarity.mostSimilar(to: position, count: similarCount).map { neighbour in
+            SimilarTown(commune: scores.matrix.communes[scores.members[neighbour.position]], distance: neighbour.distance,
+                        composite: board.composites[neighbour.position].isNaN ? nil : board.composites[neighbour.position],
+                        weakestDimensionScore: weakest.flatMap { scores.dimensionScore(neighbour.position, $0) })
+        }
+        let ownWeakest = weakest.flatMap { scores.dimensionScore(position, $0) }
+        let better = similar.filter { town in
+            guard let theirs = town.weakestDimensionScore, let ours = ownWeakest else { return false }
+            return theirs > ours
+        }
+        return Diagnosis(
+            score: board.townScore(position), band: band, typePeers: typePeers, departement: departementSet,
+            dimensions: dimensions, indicators: indicators, strengths: sentences(.strength), weaknesses: sentences(.weakness),
+            rule: Standing.rule, levers: levers, similarTowns: similar, weakestDimension: weakest, betterOnWeakest: better)
+    }
+
+    /// Each weak scored indicator becomes a lever; priority = normalised weight of its dimension × gap (points)
+    /// between the band median's score and the town's; what-if gain = reaching the band median value.
+    private func levers(position: Int, band: ComparisonSet, indicators: [IndicatorComparison]) -> [Lever] {
+        let scores = board.scores
+        let normalised = scores.normalisedWeights(board.weights)
+        let whatIf = WhatIf(scores: scores)
+        return indicators.compactMap { comparison -> Lever? in
+            guard comparison.standing == .weakness, let value = comparison.value, let target = comparison.band?.median,
+                  let column = scores.matrix.indicator(comparison.indicator.id), scores.scoredIndicators.contains(column),
+                  let d = scores.dimensions.firstIndex(of: comparison.indicator.dimension), normalised[d] > 0,
+                  let current = scores.indicatorScore(position, column: column),
+                  let reached = whatIf.indicatorScore(position: position, column: column, value: target) else { return nil }
+            let gap = max(0, reached - current)
+            let after = whatIf.applying(position: position, changes: [column: target])
+            let outcome = whatIf.compare(position: position, after: after, weights: board.weights, aggregation: board.aggregation)
+            return Lever(indicator: comparison.indicator, action: LeverCatalogue.action(for: comparison.indicator), value: value,
+                         target: target, gap: gap, importance: normalised[d], priority: normalised[d] * gap,
+                         compositeGain: outcome.compositeGain, placesGained: outcome.placesGained)
+        }.sorted { $0.priority > $1.priority }
+    }
+
+    /// "Médecins généralistes pour 10 000 habitants : 2 contre 7,5 pour la médiane des communes de 5 000 à 9 999 habitants (2021)."
+    static func sentence(_ definition: IndicatorDefinition, value: Double?, median: Double?, group: String) -> String {
+        let shown = FrenchFormat.reading(IndicatorReading(definition: definition, value: value))
+        guard let median else { return "\(definition.label) : \(shown)." }
+        let medianText = FrenchFormat.reading(IndicatorReading(definition: definition, value: median))
+        return "\(definition.label) : \(shown), contre \(medianText) pour la médiane des \(group)."
+    }
+}

@@ -1,0 +1,60 @@
+/// Where a value stands in a set of towns: the set's quartiles and the value's place.
+public struct Quartiles: Sendable, Hashable, Codable {
+    public var q1: Double
+    public var median: Double
+    public var q3: Double
+    /// How many towns of the set had a value.
+    public var count: Int
+
+    /// Quartiles of `values` (type 7 interpolation); `nil` with fewer than `minimum` values.
+    public init?(_ values: [Double], minimum: Int = 5) {
+        guard values.count >= minimum else { return nil }
+        let sorted = values.sorted()
+        q1 = Statistics.quantile(sorted: sorted, 0.25)!
+        median = Statistics.quantile(sorted: sorted, 0.5)!
+        q3 = Statistics.quantile(sorted: sorted, 0.75)!
+        count = values.count
+    }
+}
+
+/// Whether a town is clearly above or below a set of towns like it.
+public enum Standing: String, Sendable, Codable {
+    /// Better than the set's upper quartile (taking the indicator's direction into account).
+    case strength
+    /// Worse than the set's lower quartile.
+    case weakness
+    /// Inside the inter-quartile range, or not rated (neutral indicator, too few values).
+    case typical
+
+    /// The rule, in French, for reports.
+    public static let rule = "Force : meilleur que le quartile supérieur des communes comparables ; faiblesse : moins bon que leur quartile inférieur (en dehors de l'écart interquartile), compte tenu du sens de l'indicateur."
+
+    /// The standing of `value` against `quartiles` for an indicator of `direction`.
+    public init(value: Double?, quartiles: Quartiles?, direction: Direction) {
+        guard let value, let quartiles, direction != .neutral else {
+            self = .typical
+            return
+        }
+        let better = direction == .higherIsBetter ? value > quartiles.q3 : value < quartiles.q1
+        let worse = direction == .higherIsBetter ? value < quartiles.q1 : value > quartiles.q3
+        // A set whose quartiles are all equal (most towns the same) gives no clear standing.
+        if quartiles.q1 == quartiles.q3 {
+            self = .typical
+        } else {
+            self = better ? .strength : (worse ? .weakness : .typical)
+        }
+    }
+}
+
+/// A named set of peer towns to compare with: a population band, a type, a département.
+public struct ComparisonSet: Sendable, Hashable, Codable {
+    /// French label used in sentences: "communes de 5 000 à 9 999 habitants (2021)".
+    public var label: String
+    /// Positions in `PeerScores.members` (the town itself excluded).
+    public var positions: [Int]
+
+    public init(label: String, positions: [Int]) {
+        self.label = label
+        self.positions = positions
+    }
+}

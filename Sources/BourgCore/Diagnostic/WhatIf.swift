@@ -1,0 +1,95 @@
+import Foundation
+
+/// What-if scenarios for one peer town: some of its indicator values (or dimension scores) changed,
+/// every other peer unchanged. The town's new indicator scores are its percentile ranks against the other
+/// peers' values as they are, with the same outlier treatment (a value beyond a winsorising cap ties with it).
+public struct WhatIf: Sendable {
+    public let scores: PeerScores
+
+    public init(scores: PeerScores) {
+        self.scores = scores
+    }
+
+    /// The town's score (0–100) for scored indicator `column` if its value were `value`; `nil` for no value.
+    public func indicatorScore(position: Int, column: Int, value: Double?) -> Double? {
+        guard let value, let k = scores.scoredIndicators.firstIndex(of: column) else { return nil }
+        let indicatorCount = scores.scoredIndicators.count
+        let sign = scores.matrix.indicators[column].direction == .lowerIsBetter ? -1.0 : 1.0
+        var candidate = sign * value
+        let treatment = scores.treatments[k]
+        // The others' values in the space the ranks were computed in (log keeps the order: raw values suffice).
+        var others: [Double] = []
+        others.reserveCapacity(scores.members.count)
+        for other in scores.members.indices where other != position {
+            if case .logTransformed = treatment {
+                if let raw = scores.matrix.value(commune: scores.members[other], indicator: column) { others.append(sign * raw) }
+            } else {
+                let treated = scores.treatedValues[other * indicatorCount + k]
+                if !treated.isNaN { others.append(treated) }
+            }
+        }
+        guard !others.isEmpty else { return 50 }
+        if case let .winsorised(_, upper) = treatment {
+            candidate = upper ? min(candidate, others.max()!) : max(candidate, others.min()!)
+        }
+        var below = 0.0, equal = 0.0
+        for other in others {
+            if other < candidate { below += 1 } else if other == candidate { equal += 1 }
+        }
+        return 100 * (below + 0.5 * equal) / Double(others.count)
+    }
+
+    /// The town's dimension scores and coverage once `changes` (matrix column → new value, `nil` = unknown)
+    /// are applied to its indicators.
+    public func dimensionScores(position: Int, changes: [Int: Double?]) -> (scores: [AttractivenessDimension: Double?], coverage: [AttractivenessDimension: Int]) {
+        var sums: [AttractivenessDimension: Double] = [:], counts: [AttractivenessDimension: Int] = [:]
+        for column in scores.scoredIndicators {
+            let dimension = scores.matrix.indicators[column].dimension
+            let score: Double? = if let change = changes[column] {
+                indicatorScore(position: position, column: column, value: change)
+            } else {
+                scores.indicatorScore(position, column: column)
+            }
+            counts[dimension, default: 0] += score == nil ? 0 : 1
+            if let score { sums[dimension, default: 0] += score }
+        }
+        var result: [AttractivenessDimension: Double?] = [:]
+        for dimension in scores.dimensions {
+            let count = counts[dimension, default: 0]
+            result[dimension] = count > 0 ? sums[dimension, default: 0] / Double(count) : Double?.none
+        }
+        return (result, counts)
+    }
+
+    /// The peer scores with the town's indicators changed.
+    public func applying(position: Int, changes: [Int: Double?]) -> PeerScores {
+        let (dimensionScores, coverage) = dimensionScores(position: position, changes: changes)
+        return scores.replacingDimensionScores(of: position, with: dimensionScores, coverage: coverage)
+    }
+
+    /// Compares the town before and after a scenario, for one weighting.
+    public func compare(position: Int, after: PeerScores, weights: Weights, aggregation: Aggregation = .arithmetic,
+                        uncertainty: RankUncertainty? = nil) -> WhatIfComparison {
+        let before = Scoreboard(scores: scores, weights: weights, aggregation: aggregation, uncertainty: uncertainty).townScore(position)
+        let afterScore = Scoreboard(scores: after, weights: weights, aggregation: aggregation, uncertainty: uncertainty).townScore(position)
+        return WhatIfComparison(before: before, after: afterScore)
+    }
+}
+
+/// A town's scores before and after a what-if scenario.
+public struct WhatIfComparison: Sendable, Codable {
+    public var before: TownScore
+    public var after: TownScore
+
+    /// Composite gain in points (after − before), when both exist.
+    public var compositeGain: Double? {
+        guard let before = before.composite, let after = after.composite else { return nil }
+        return after - before
+    }
+
+    /// Places gained in the ranking (positive = better), when both ranks exist.
+    public var placesGained: Int? {
+        guard let before = before.rank, let after = after.rank else { return nil }
+        return before - after
+    }
+}

@@ -1,0 +1,150 @@
+import ArgumentParser
+import BourgCore
+import BourgData
+import Foundation
+
+/// `bourg diagnose <town>`: strengths, weaknesses, levers with what-if gains, similar towns.
+struct DiagnoseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diagnose",
+        abstract: "Diagnostic d'une commune : forces, faiblesses, leviers et leurs effets, communes semblables.")
+
+    @OptionGroup var atlas: AtlasOptions
+    @OptionGroup var scoring: ScoringOptions
+
+    @Argument(help: "A commune name or INSEE code.")
+    var query: [String]
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    @Flag(name: .long, help: "Print a Markdown report for a council.")
+    var markdown = false
+
+    @Option(name: .long, help: "Write the report to this file instead of printing it.")
+    var output: String?
+
+    func run() throws {
+        let database = try atlas.open()
+        let commune = try TownLookup.find(query.joined(separator: " "), in: database)
+        let board = try scoring.scoreboard(atlas: database)
+        guard let position = board.scores.position(ofCommune: commune.code) else {
+            throw UserError("\(commune.name) n'est pas dans le groupe de pairs (\(board.scores.group.label)) ; changez --min-pop / --max-pop.")
+        }
+        let diagnosis = Diagnostician(board: board).diagnose(position)
+        let text: String
+        if json {
+            text = try JSONOutput.encode(diagnosis)
+        } else {
+            text = DiagnosisReport.markdown(diagnosis, sources: try database.provenance())
+        }
+        if let output {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+            Swift.print("Rapport écrit : \(output)")
+        } else {
+            Swift.print(text)
+        }
+    }
+}
+
+/// The diagnostic as a Markdown report (readable as is in a terminal).
+enum DiagnosisReport {
+    /// "Médecins … : 2 → 7,5 → +1,2 point, +40 places. Action (frein : …)."
+    static func leverLine(_ lever: Lever) -> String {
+        let definition = lever.indicator
+        let now = FrenchFormat.reading(IndicatorReading(definition: definition, value: lever.value))
+        let target = FrenchFormat.reading(IndicatorReading(definition: definition, value: lever.target))
+        var gain = ""
+        if let points = lever.compositeGain {
+            gain = " : +\(FrenchFormat.number(points, decimals: 1)) point\(points >= 2 ? "s" : "")"
+            if let places = lever.placesGained { gain += ", \(places >= 0 ? "+" : "")\(places) places" }
+        }
+        let barrier = lever.action.barrier.map { " — frein : \($0.label)" } ?? ""
+        let action = lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst()
+        return "**\(definition.label)** : \(now) → \(target) (médiane des pairs)\(gain). \(action)\(barrier)."
+    }
+
+    static func markdown(_ diagnosis: Diagnosis, sources: [Provenance]) -> String {
+        let score = diagnosis.score
+        let commune = score.commune
+        var lines: [String] = []
+        lines.append("# Diagnostic d'attractivité — \(commune.name) (\(commune.departementName ?? commune.departement))")
+        lines.append("")
+        var identity = "Code INSEE \(commune.code)"
+        if let population = commune.population { identity += " · \(FrenchFormat.number(Double(population), decimals: 0)) habitants (2021)" }
+        if let epci = commune.epciName { identity += " · \(epci)" }
+        lines.append(identity)
+        lines.append("")
+        lines.append("Comparée aux \(score.peerGroup) (\(score.peerCount) communes), pondération « \(score.weights.label) », \(score.aggregation.label).")
+        lines.append("")
+        if !score.types.isEmpty {
+            lines.append("**Types** : " + score.types.map { "\($0.type.label) (\($0.reasons.joined(separator: " ; ")))" }.joined(separator: " · "))
+            lines.append("")
+        }
+        lines.append("## Notes par dimension")
+        lines.append("")
+        lines.append("```")
+        for dimension in diagnosis.dimensions {
+            let name = dimension.dimension.label.padding(toLength: 26, withPad: " ", startingAt: 0)
+            guard let value = dimension.score else {
+                lines.append("\(name) pas de donnée")
+                continue
+            }
+            let bar = String(repeating: "█", count: Int((value / 5).rounded())).padding(toLength: 20, withPad: "·", startingAt: 0)
+            let median = dimension.band.map { "médiane des pairs \(FrenchFormat.number($0.median, decimals: 0))" } ?? ""
+            lines.append("\(name) \(bar) \(String(format: "%3.0f", value))  \(median)")
+        }
+        lines.append("```")
+        lines.append("")
+        if let composite = score.composite, let rank = score.rank {
+            var line = "**Note globale** : \(FrenchFormat.number(composite, decimals: 1))/100 — **rang** \(rank) sur \(score.rankedCount)"
+            if let interval = score.rankInterval {
+                line += " (intervalle 5–95 % : \(Int(interval.low))–\(Int(interval.high)) quand pondérations et agrégation varient)"
+            }
+            lines.append(line + ".")
+        }
+        for flag in score.essentialFlags {
+            lines.append("")
+            lines.append("⚠ **\(flag.label)** : parmi les 10 % de pairs les moins bien notés.")
+        }
+        lines.append("")
+        lines.append("## Forces")
+        lines.append("")
+        lines.append(contentsOf: diagnosis.strengths.isEmpty ? ["Aucune nette."] : diagnosis.strengths.map { "- \($0)" })
+        lines.append("")
+        lines.append("## Faiblesses")
+        lines.append("")
+        lines.append(contentsOf: diagnosis.weaknesses.isEmpty ? ["Aucune nette."] : diagnosis.weaknesses.map { "- \($0)" })
+        lines.append("")
+        lines.append("_\(diagnosis.rule) Communes comparables : \(diagnosis.band.label), \(diagnosis.band.positions.count) communes._")
+        lines.append("")
+        lines.append("## Leviers, par priorité")
+        lines.append("")
+        lines.append("Priorité = poids de la dimension pour les nouveaux habitants × écart à la médiane des pairs. Gain : si la commune atteignait la médiane de ses pairs, les autres communes inchangées.")
+        lines.append("")
+        if diagnosis.levers.isEmpty { lines.append("Aucun levier : aucune faiblesse nette dans une dimension pondérée.") }
+        for (title, inHands) in [("### À la main de la commune", true), ("### Structurels", false)] {
+            let levers = diagnosis.levers.filter { $0.action.inTownsHands == inHands }
+            guard !levers.isEmpty else { continue }
+            lines.append(title)
+            lines.append("")
+            for lever in levers.prefix(8) { lines.append("- " + leverLine(lever)) }
+            lines.append("")
+        }
+        lines.append("## Communes semblables")
+        lines.append("")
+        for town in diagnosis.similarTowns {
+            let better = diagnosis.betterOnWeakest.contains(town) ? " — mieux notée en \(diagnosis.weakestDimension?.label.lowercased() ?? "")" : ""
+            let composite = town.composite.map { "note \(FrenchFormat.number($0, decimals: 1))" } ?? ""
+            lines.append("- \(town.commune.name) (\(town.commune.departement)) : distance \(FrenchFormat.number(town.distance, decimals: 2)), \(composite)\(better)")
+        }
+        lines.append("")
+        lines.append("## Sources")
+        lines.append("")
+        var seen: Set<String> = []
+        for entry in sources where seen.insert(entry.source.id).inserted {
+            lines.append("- \(entry.source.title) — \(entry.source.producer), \(entry.source.vintage), \(entry.source.licence).")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
