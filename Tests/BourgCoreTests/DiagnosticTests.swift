@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import BourgCore
+
+/// Twelve hand-made towns of one band: a health indicator (higher is better), a distance (lower is better)
+/// and a nature indicator; town 0 is weak in health and far, strong in nature.
+enum DiagnosticPeers {
+    static let nan = Double.nan
+    static let matrix = IndicatorMatrix(
+        communes: (0..<12).map { Commune(code: String(format: "%05d", 1_000 + $0), name: "Town \($0)", departement: $0 < 6 ? "01" : "02", population: 5_000 + $0) },
+        indicators: [
+            HandMadePeers.definition("medecins", .sante, .higherIsBetter),
+            HandMadePeers.definition("distance_france_services_km", .servicesPublics, .lowerIsBetter),
+            HandMadePeers.definition("couvert", .nature, .higherIsBetter),
+        ],
+        values: [
+            1, 30, 90,
+            5, 2, 10,
+            6, 3, 20,
+            7, 4, 30,
+            8, 5, 40,
+            9, 6, 50,
+            10, 7, nan,
+            11, 8, 60,
+            12, 9, 70,
+            13, 10, 75,
+            14, 11, 80,
+            15, 12, 85,
+        ])
+    static let scores = PeerScores(matrix: matrix, group: PeerGroup(range: SizeRange(minimum: 5_000, maximum: 9_999)))
+    static let weights = try! Weights.custom(ratings: [.sante: 5, .servicesPublics: 3, .nature: 1])
+    static let board = Scoreboard(scores: scores, weights: weights)
+}
+
+@Suite("Diagnostic")
+struct DiagnosticTests {
+    let diagnosis = Diagnostician(board: DiagnosticPeers.board).diagnose(0)
+
+    @Test func quartilesExcludeTheTownItself() throws {
+        let medecins = try #require(diagnosis.indicators.first { $0.indicator.id == "medecins" })
+        // Others: 5…15 (11 values): Q1 = 7.5, median 10, Q3 = 12.5 (type 7).
+        #expect(medecins.band == Quartiles([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]))
+        #expect(medecins.band?.median == 10)
+        #expect(medecins.band?.q1 == 7.5)
+    }
+
+    @Test func strengthsAndWeaknessesAreOutsideTheInterQuartileRange() throws {
+        let byID = Dictionary(uniqueKeysWithValues: diagnosis.indicators.map { ($0.indicator.id, $0) })
+        #expect(byID["medecins"]?.standing == .weakness)                       // 1 < Q1 7.5
+        #expect(byID["distance_france_services_km"]?.standing == .weakness)    // 30 km > Q3 (lower is better)
+        #expect(byID["couvert"]?.standing == .strength)                        // 90 > Q3
+        #expect(Standing(value: 10, quartiles: Quartiles([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]), direction: .higherIsBetter) == .typical)
+        #expect(Standing(value: 1, quartiles: Quartiles([1, 2, 3, 4, 5]), direction: .neutral) == .typical)
+        #expect(diagnosis.weaknesses.contains("medecins : 1, contre 10 pour la médiane des communes de 5\u{202F}000 à 9\u{202F}999 habitants (2021)."))
+    }
+
+    @Test func leversAreRankedByWeightTimesGap() throws {
+        // Both weaknesses become levers; santé weighs 5/9 and services publics 3/9.
+        let levers = diagnosis.levers
+        #expect(levers.map(\.indicator.id) == ["medecins", "distance_france_services_km"])
+        for lever in levers {
+            #expect(abs(lever.priority - lever.importance * lever.gap) < 1e-9)
+        }
+        #expect(levers[0].priority >= levers[1].priority)
+        #expect(abs(levers[0].importance - 5.0 / 9.0) < 1e-9)
+        // Reaching the median (10 doctors) ranks town 0 among the others at 10: above 5 of 11, tied with one.
+        #expect(levers[0].target == 10)
+        let expectedGap: Double = 100 * 5.5 / 11
+        #expect(levers[0].gap == expectedGap)
+        #expect(levers[0].action.inTownsHands == false) // "medecins" is not in the lever catalogue: structural
+        #expect(levers[1].action.inTownsHands) // distance_france_services_km is
+        #expect(levers[1].action.barrier == .servicesPublics)
+    }
+
+    @Test func whatIfMovesOnlyTheTownAndOnlyWhatChanged() throws {
+        let scores = DiagnosticPeers.scores
+        let whatIf = WhatIf(scores: scores)
+        let after = whatIf.applying(position: 0, changes: [0: 10])
+        for position in 1..<scores.members.count {
+            for dimension in scores.dimensions {
+                #expect(after.dimensionScore(position, dimension) == scores.dimensionScore(position, dimension))
+            }
+        }
+        #expect(after.dimensionScore(0, .nature) == scores.dimensionScore(0, .nature))
+        #expect(after.dimensionScore(0, .servicesPublics) == scores.dimensionScore(0, .servicesPublics))
+        #expect(after.dimensionScore(0, .sante)! > scores.dimensionScore(0, .sante)!)
+        let comparison = whatIf.compare(position: 0, after: after, weights: DiagnosticPeers.weights)
+        #expect(comparison.compositeGain! > 0)
+        #expect(comparison.placesGained! >= 0)
+    }
+
+    @Test func whatIfWithTheCurrentValueGivesTheOfficialScore() {
+        // The what-if percentile must agree with the peer scores for every town and indicator,
+        // including ties and a winsorised indicator.
+        for peers in [DiagnosticPeers.scores, HandMadePeers.scores] {
+            let whatIf = WhatIf(scores: peers)
+            for position in peers.members.indices {
+                for column in peers.scoredIndicators {
+                    let value = peers.matrix.value(commune: peers.members[position], indicator: column)
+                    #expect(whatIf.indicatorScore(position: position, column: column, value: value) == peers.indicatorScore(position, column: column))
+                }
+            }
+        }
+        let skewed = IndicatorMatrix(
+            communes: (0..<10).map { Commune(code: "9999\($0)", name: "S\($0)", departement: "00", population: 3_000) },
+            indicators: [HandMadePeers.definition("x", .culture, .higherIsBetter)],
+            values: [1, 1, 1, 1, 1, 1, 1, 1, 1, 100])
+        let scores = PeerScores(matrix: skewed, group: .smallTowns)
+        #expect(scores.treatments == [.winsorised(count: 1, upper: true)])
+        let whatIf = WhatIf(scores: scores)
+        #expect(whatIf.indicatorScore(position: 9, column: 0, value: 100) == scores.indicatorScore(9, column: 0))
+        #expect(whatIf.indicatorScore(position: 0, column: 0, value: 500) == 50) // capped: ties with every other town
+    }
+
+    @Test func similarTownDistancesAreSymmetricAndIgnoreMissingValues() {
+        let similarity = TownSimilarity(scores: DiagnosticPeers.scores, minimumShared: 2)
+        for a in 0..<12 {
+            for b in 0..<12 {
+                #expect(similarity.distance(a, b) == similarity.distance(b, a))
+            }
+            #expect(similarity.distance(a, a) == 0)
+        }
+        // Town 6 has no nature value: it is compared on the two indicators it shares.
+        #expect(similarity.distance(6, 7) != nil)
+        #expect(TownSimilarity(scores: DiagnosticPeers.scores, minimumShared: 3).distance(6, 7) == nil)
+        let nearest = similarity.mostSimilar(to: 5, count: 2)
+        #expect(nearest.count == 2)
+        #expect(nearest.allSatisfy { $0.position != 5 })
+    }
+
+    @Test func betterOnWeakestAreSimilarTownsWithAHigherScoreThere() throws {
+        let weakest = try #require(diagnosis.weakestDimension)
+        let own = try #require(DiagnosticPeers.scores.dimensionScore(0, weakest))
+        for town in diagnosis.betterOnWeakest {
+            #expect(diagnosis.similarTowns.contains(town))
+            #expect((town.weakestDimensionScore ?? -1) > own)
+        }
+    }
+
+    @Test func departementAndBandSets() {
+        #expect(diagnosis.band.positions.count == 11)
+        #expect(diagnosis.departement.positions.count == 5)
+    }
+}
