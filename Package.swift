@@ -10,12 +10,17 @@ let package = Package(
     products: [
         .library(name: "BourgCore", targets: ["BourgCore"]),
         .library(name: "BourgData", targets: ["BourgData"]),
+        .library(name: "BourgWeb", targets: ["BourgWeb"]),
         .executable(name: "bourg", targets: ["bourg"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "BourgCore"),
@@ -28,15 +33,35 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        .target(
+            name: "BourgWeb",
+            dependencies: [
+                "BourgCore",
+                "BourgData",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates"), .copy("Public")]
+        ),
         .executableTarget(
             name: "bourg",
             dependencies: [
                 "BourgCore",
                 "BourgData",
+                "BourgWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BourgCoreTests", dependencies: ["BourgCore"]),
+        .testTarget(
+            name: "BourgWebTests",
+            dependencies: [
+                "BourgWeb", "BourgData", "BourgCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "BourgDataTests",
             dependencies: ["BourgCore", "BourgData"],

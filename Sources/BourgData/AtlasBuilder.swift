@@ -86,6 +86,10 @@ public struct AtlasBuilder: Sendable {
         draft.declare(DerivedIndicators.indicators)
         DerivedIndicators.compute(into: &draft)
         draft.declare(Self.indicatorsWithoutSource)
+        progress(.started(source: "cartes"))
+        start = Date()
+        draft.outlines = MapLayers.departementOutlines(draft)
+        progress(.finished(source: "cartes (contours des départements)", rows: draft.outlines.count, seconds: Date().timeIntervalSince(start)))
         return draft
     }
 

@@ -9,7 +9,7 @@ import GRDB
 /// opened read-only for reading and serving.
 public struct AtlasDatabase: Sendable {
     /// The schema version this code reads and writes. Bump it when the schema changes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Reads and (while building) writes the database.
     public let reader: any DatabaseReader
@@ -69,6 +69,7 @@ public struct AtlasDatabase: Sendable {
                 try statement.execute(arguments: [entry.commune, positions[entry.indicator], entry.value])
             }
             for entry in draft.provenance { try ProvenanceRecord(entry).insert(db) }
+            for outline in draft.outlines { try outline.insert(db) }
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
         try queue.close()
@@ -149,6 +150,16 @@ public struct AtlasDatabase: Sendable {
                 SELECT indicator_value.commune_code, indicator.id AS indicator_id, indicator_value.value
                 FROM indicator_value JOIN indicator ON indicator.position = indicator_value.indicator
                 """)
+            try db.create(table: "departement_outline") { t in
+                t.primaryKey("departement", .text)
+                t.column("name", .text)
+                t.column("path", .text).notNull()
+                t.column("path_coarse", .text).notNull()
+                t.column("min_x", .double).notNull()
+                t.column("min_y", .double).notNull()
+                t.column("max_x", .double).notNull()
+                t.column("max_y", .double).notNull()
+            }
             try db.create(table: "source_file") { t in
                 t.column("source_id", .text).notNull()
                 t.column("file_name", .text).notNull()
@@ -279,6 +290,25 @@ extension AtlasDatabase {
         }
     }
 
+    /// The département outlines for maps.
+    public func departementOutlines() throws -> [DepartementOutline] {
+        try reader.read { db in try DepartementOutline.order(Column("departement")).fetchAll(db) }
+    }
+
+    /// The boundary of a commune (GeoJSON geometry text), if known.
+    public func boundary(code: String) throws -> String? {
+        try reader.read { db in try String.fetchOne(db, sql: "SELECT geojson FROM commune_boundary WHERE code = ?", arguments: [code]) }
+    }
+
+    /// The boundaries of the communes of a département (GeoJSON geometry text by code).
+    public func boundaries(departement: String) throws -> [String: String] {
+        try reader.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT commune_boundary.code, geojson FROM commune_boundary JOIN commune USING (code) WHERE commune.departement = ?
+                """, arguments: [departement]).map { ($0[0] as String, $0[1] as String) })
+        }
+    }
+
     /// Row counts of the main tables, for reports and checks.
     public func tableCounts() throws -> [String: Int] {
         try reader.read { db in
@@ -295,6 +325,12 @@ extension AtlasDatabase {
 
 extension Commune: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "commune"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+}
+
+extension DepartementOutline: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "departement_outline"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }

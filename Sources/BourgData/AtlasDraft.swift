@@ -8,6 +8,10 @@ public struct AtlasDraft: Sendable {
     public internal(set) var communes: [Commune]
     /// Simplified boundary (GeoJSON geometry text) by commune code.
     public internal(set) var boundaries: [String: String] = [:]
+    /// The same boundaries decoded, for the map layers computed at build time (not stored as such).
+    var boundaryShapes: [String: Boundary] = [:]
+    /// Département outlines for maps, computed once all communes are known.
+    public internal(set) var outlines: [DepartementOutline] = []
     public internal(set) var stations: [Station] = []
     public internal(set) var catalogue: [IndicatorDefinition] = []
     public internal(set) var provenance: [Provenance] = []
@@ -134,8 +138,9 @@ public struct AtlasDraft: Sendable {
         update(&communes[index])
     }
 
-    mutating func setBoundary(_ code: String, geometry: String) {
+    mutating func setBoundary(_ code: String, geometry: String, shape: Boundary) {
         boundaries[code] = geometry
+        boundaryShapes[code] = shape
     }
 
     mutating func setStations(_ stations: [Station]) {

@@ -66,7 +66,7 @@ struct CommuneListImporter: Sendable {
                 continue
             }
             let boundary = feature.geometry.boundary
-            draft.setBoundary(feature.properties.code, geometry: feature.geometry.compactJSON)
+            draft.setBoundary(feature.properties.code, geometry: feature.geometry.compactJSON, shape: boundary)
             draft.updateCommune(index) { commune in
                 commune.areaKm2 = (boundary.areaKm2 * 100).rounded() / 100
                 if commune.position == nil, let centre = boundary.centre {

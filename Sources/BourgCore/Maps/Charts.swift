@@ -1,0 +1,151 @@
+import Foundation
+
+/// Server-side SVG charts and maps, written by hand: accessible (`role="img"`, a `<title>` per shape),
+/// sized by `viewBox`, styled by CSS classes so pages can restyle them (and print them).
+public enum Charts {
+    /// One bar of a dimension chart.
+    public struct Bar: Sendable {
+        public var label: String
+        public var value: Double?
+        /// A reference mark (e.g. the peers' median), drawn as a tick.
+        public var reference: Double?
+
+        public init(label: String, value: Double?, reference: Double? = nil) {
+            self.label = label
+            self.value = value
+            self.reference = reference
+        }
+    }
+
+    /// Horizontal bars on a 0–100 scale, with an optional reference tick per bar.
+    public static func bars(_ bars: [Bar], title: String, referenceLabel: String = "médiane des pairs") -> String {
+        let rowHeight = 26.0, labelWidth = 190.0, chartWidth = 300.0, top = 8.0
+        let height = top + Double(bars.count) * rowHeight + 28
+        var svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart bars" viewBox="0 0 \(Int(labelWidth + chartWidth + 50)) \(Int(height))" role="img" aria-labelledby="bars-title">
+        <title id="bars-title">\(SVG.escape(title))</title>
+        """
+        for (index, bar) in bars.enumerated() {
+            let y = top + Double(index) * rowHeight
+            svg += "<text class=\"label\" x=\"\(Int(labelWidth - 8))\" y=\"\(FrenchFree.decimal(y + 16))\" text-anchor=\"end\">\(SVG.escape(bar.label))</text>"
+            svg += "<rect class=\"track\" x=\"\(Int(labelWidth))\" y=\"\(FrenchFree.decimal(y + 4))\" width=\"\(Int(chartWidth))\" height=\"16\"/>"
+            if let value = bar.value {
+                let width = chartWidth * min(100, max(0, value)) / 100
+                let reference = bar.reference.map { ", \(referenceLabel) \(FrenchFormat.number($0, decimals: 0))" } ?? ""
+                svg += "<rect class=\"bar\" x=\"\(Int(labelWidth))\" y=\"\(FrenchFree.decimal(y + 4))\" width=\"\(FrenchFree.decimal(width))\" height=\"16\" fill=\"\(SVG.colour(score: value))\">"
+                svg += "<title>\(SVG.escape(bar.label)) : \(FrenchFormat.number(value, decimals: 0))/100\(SVG.escape(reference))</title></rect>"
+                svg += "<text class=\"value\" x=\"\(FrenchFree.decimal(labelWidth + chartWidth + 6))\" y=\"\(FrenchFree.decimal(y + 16))\">\(FrenchFormat.number(value, decimals: 0))</text>"
+            } else {
+                svg += "<text class=\"value missing\" x=\"\(FrenchFree.decimal(labelWidth + 6))\" y=\"\(FrenchFree.decimal(y + 16))\">pas de donnée</text>"
+            }
+            if let reference = bar.reference {
+                let x = labelWidth + chartWidth * min(100, max(0, reference)) / 100
+                svg += "<line class=\"reference\" x1=\"\(FrenchFree.decimal(x))\" x2=\"\(FrenchFree.decimal(x))\" y1=\"\(FrenchFree.decimal(y + 1))\" y2=\"\(FrenchFree.decimal(y + 23))\"/>"
+            }
+        }
+        let legendY = top + Double(bars.count) * rowHeight + 16
+        svg += "<line class=\"reference\" x1=\"\(Int(labelWidth))\" x2=\"\(Int(labelWidth))\" y1=\"\(FrenchFree.decimal(legendY - 10))\" y2=\"\(FrenchFree.decimal(legendY + 2))\"/>"
+        svg += "<text class=\"legend\" x=\"\(Int(labelWidth + 8))\" y=\"\(FrenchFree.decimal(legendY))\">trait : \(SVG.escape(referenceLabel)) ; barres : note 0–100</text>"
+        return svg + "</svg>"
+    }
+
+    /// One series of a grouped bar chart (one town of a comparison).
+    public struct Series: Sendable {
+        public var name: String
+        public var values: [Double?]
+
+        public init(name: String, values: [Double?]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    /// Grouped horizontal bars: for each category, one bar per series, same 0–100 scale.
+    public static func groupedBars(categories: [String], series: [Series], title: String) -> String {
+        let barHeight = 12.0, gap = 10.0, labelWidth = 190.0, chartWidth = 300.0
+        let groupHeight = Double(series.count) * barHeight + gap
+        let legendHeight = Double(series.count) * 18 + 10
+        let height = legendHeight + Double(categories.count) * groupHeight + 10
+        let classes = ["s0", "s1", "s2", "s3"]
+        var svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart grouped" viewBox="0 0 \(Int(labelWidth + chartWidth + 50)) \(Int(height))" role="img" aria-labelledby="grouped-title">
+        <title id="grouped-title">\(SVG.escape(title))</title>
+        """
+        for (index, item) in series.enumerated() {
+            let y = 6 + Double(index) * 18
+            svg += "<rect class=\"\(classes[index % 4])\" x=\"\(Int(labelWidth))\" y=\"\(FrenchFree.decimal(y))\" width=\"14\" height=\"12\"/>"
+            svg += "<text class=\"legend\" x=\"\(Int(labelWidth + 20))\" y=\"\(FrenchFree.decimal(y + 10))\">\(SVG.escape(item.name))</text>"
+        }
+        for (c, category) in categories.enumerated() {
+            let y0 = legendHeight + Double(c) * groupHeight
+            svg += "<text class=\"label\" x=\"\(Int(labelWidth - 8))\" y=\"\(FrenchFree.decimal(y0 + groupHeight / 2))\" text-anchor=\"end\">\(SVG.escape(category))</text>"
+            for (s, item) in series.enumerated() {
+                let y = y0 + Double(s) * barHeight
+                guard c < item.values.count, let value = item.values[c] else { continue }
+                let width = chartWidth * min(100, max(0, value)) / 100
+                svg += "<rect class=\"\(classes[s % 4])\" x=\"\(Int(labelWidth))\" y=\"\(FrenchFree.decimal(y))\" width=\"\(FrenchFree.decimal(width))\" height=\"\(FrenchFree.decimal(barHeight - 2))\">"
+                svg += "<title>\(SVG.escape(item.name)) — \(SVG.escape(category)) : \(FrenchFormat.number(value, decimals: 0))/100</title></rect>"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// A town on a map: a dot with its colour, its accessible title and (optionally) a link.
+    public struct MapPoint: Sendable {
+        public var position: GeoPoint
+        public var title: String
+        public var score: Double?
+        public var link: String?
+
+        public init(position: GeoPoint, title: String, score: Double?, link: String? = nil) {
+            self.position = position
+            self.title = title
+            self.score = score
+            self.link = link
+        }
+    }
+
+    /// A map: outlines (SVG path data in Lambert-93 km, y down) and dots coloured in five quintile classes,
+    /// with a legend of the classes. `frame` is the area shown (minX, minY, maxX, maxY in the same frame).
+    /// Styling uses presentation attributes only, so the SVG looks the same inline or as a standalone file.
+    public static func map(outlines: [String], points: [MapPoint], frame: (Double, Double, Double, Double), title: String,
+                           highlight: [String] = [], radius: Double = 2.2, legend: String? = "note globale") -> String {
+        let classes = ColourClasses(values: points.compactMap(\.score))
+        let margin = (frame.2 - frame.0) * 0.02
+        let x = frame.0 - margin, y = frame.1 - margin
+        let width = frame.2 - frame.0 + 2 * margin, height = frame.3 - frame.1 + 2 * margin
+        let legendHeight = legend == nil ? 0 : height * 0.1
+        let stroke = FrenchFree.decimal(max(0.3, width / 1_600))
+        var svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart map" viewBox="\(FrenchFree.decimal(x)) \(FrenchFree.decimal(y)) \(FrenchFree.decimal(width)) \(FrenchFree.decimal(height + legendHeight))" role="img" aria-labelledby="map-title" font-family="sans-serif">
+        <title id="map-title">\(SVG.escape(title))</title>
+        """
+        svg += "<path fill=\"#eef1f6\" stroke=\"#8a93a6\" stroke-width=\"\(stroke)\" stroke-linejoin=\"round\" d=\"\(outlines.joined())\"/>"
+        for path in highlight { svg += "<path fill=\"#f2a900\" stroke=\"#1d2433\" stroke-width=\"\(stroke)\" d=\"\(path)\"/>" }
+        let r = FrenchFree.decimal(radius * width / 1_000)
+        svg += "<g stroke=\"#ffffff\" stroke-width=\"\(FrenchFree.decimal(radius * width / 8_000))\">"
+        for point in points {
+            let projected = Lambert93.project(point.position)
+            let cx = FrenchFree.decimal(projected.x / 1_000), cy = FrenchFree.decimal(-projected.y / 1_000)
+            let dot = "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(r)\" fill=\"\(classes.colour(point.score))\"><title>\(SVG.escape(point.title))</title></circle>"
+            if let link = point.link {
+                svg += "<a href=\"\(SVG.escape(link))\">\(dot)</a>"
+            } else {
+                svg += dot
+            }
+        }
+        svg += "</g>"
+        if let legend {
+            let box = legendHeight * 0.3, fontSize = FrenchFree.decimal(legendHeight * 0.2)
+            let top = y + height + legendHeight * 0.1
+            svg += "<text x=\"\(FrenchFree.decimal(x + width * 0.03))\" y=\"\(FrenchFree.decimal(top + box * 0.6))\" font-size=\"\(fontSize)\" fill=\"#1d2433\">\(SVG.escape(legend)) (cinquièmes) :</text>"
+            for (index, entry) in classes.legend.enumerated() {
+                let column = x + width * (0.03 + 0.19 * Double(index))
+                let row = top + box * 1.2
+                svg += "<rect x=\"\(FrenchFree.decimal(column))\" y=\"\(FrenchFree.decimal(row))\" width=\"\(FrenchFree.decimal(box))\" height=\"\(FrenchFree.decimal(box))\" fill=\"\(entry.colour)\"/>"
+                svg += "<text x=\"\(FrenchFree.decimal(column + box * 1.3))\" y=\"\(FrenchFree.decimal(row + box * 0.8))\" font-size=\"\(fontSize)\" fill=\"#1d2433\">\(SVG.escape(entry.label))</text>"
+            }
+        }
+        return svg + "</svg>"
+    }
+}

@@ -1,0 +1,57 @@
+import BourgData
+import Foundation
+import Hummingbird
+import Logging
+
+/// How to run the web server.
+public struct WebConfiguration: Sendable {
+    public var hostname: String
+    public var port: Int
+    public var atlasPath: String
+    public var logLevel: Logger.Level
+
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, atlasPath: String, logLevel: Logger.Level = .info) {
+        self.hostname = hostname
+        self.port = port
+        self.atlasPath = atlasPath
+        self.logLevel = logLevel
+    }
+}
+
+/// Builds the application: loads the atlas (read-only) and the templates, then the router.
+public func buildApplication(_ configuration: WebConfiguration) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "bourg")
+    logger.logLevel = configuration.logLevel
+    let service = try AtlasService(atlasPath: configuration.atlasPath)
+    let router = buildRouter(repository: service, renderer: try await PageRenderer.load(), files: try StaticFiles.load())
+    logger.info("atlas loaded", metadata: ["path": "\(configuration.atlasPath)", "peers": "\(service.scores.members.count)"])
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Bourg"),
+        logger: logger)
+}
+
+/// The router: middleware (logs, security headers, error pages), health, static files and pages.
+public func buildRouter<Repository: AtlasRepository>(repository: Repository, renderer: PageRenderer, files: StaticFiles) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.middlewares.add(RequestLogMiddleware())
+    router.middlewares.add(SecurityHeadersMiddleware())
+    router.middlewares.add(ErrorPagesMiddleware(renderer: renderer))
+    router.get("/health") { _, _ in Responses.json(["status": "ok", "atlas": repository.version]) }
+    router.get("/static/:file") { _, context in
+        let name = try context.parameters.require("file")
+        guard let file = files.files[name] else { throw WebError.notFound }
+        return Response(status: .ok, headers: [.contentType: file.contentType, .cacheControl: "public, max-age=3600"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.data)))
+    }
+    let nationalMap = repository.nationalMap()
+    router.get("/carte.svg") { request, _ in
+        Responses.cached(request, version: repository.version) { Responses.text(nationalMap, contentType: "image/svg+xml") }
+    }
+    router.get("/openapi.json") { _, _ in
+        guard let file = files.files["openapi.json"] else { throw WebError.notFound }
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.data)))
+    }
+    PagesController<Repository, BasicRequestContext>(repository: repository, renderer: renderer).addRoutes(to: router)
+    return router
+}

@@ -1,0 +1,347 @@
+import BourgCore
+import BourgData
+import Foundation
+
+/// A link to a preset household profile, on the home page.
+public struct PresetLink: Encodable, Sendable {
+    public var label: String
+    public var description: String
+    public var path: String
+}
+
+/// The home page (`/`).
+public struct HomePage: Encodable, Sendable {
+    public var frame: PageFrame
+    public var peerCount: Int
+    public var presets: [PresetLink]
+    public var top: [RankingRow]
+    /// Address of the national map (SVG).
+    public var mapPath: String
+    public var mapDescription: String
+}
+
+/// One ranked town.
+public struct RankingRow: Encodable, Sendable {
+    public var rank: Int
+    public var commune: CommuneSummary
+    public var composite: Double
+    public var compositeText: String
+    public var rankInterval: RankInterval?
+    public var rankIntervalText: String
+    public var types: [String]
+    public var dimensions: [DimensionCell]
+}
+
+/// A dimension score in a table cell.
+public struct DimensionCell: Encodable, Sendable {
+    public var id: String
+    public var score: Double?
+    public var text: String
+}
+
+/// What a ranking is asked for: weights, aggregation, filters.
+public struct RankingRequest: Sendable, Equatable {
+    public var weights: Weights
+    public var aggregation: Aggregation
+    public var departement: String?
+    public var region: String?
+    public var type: TownType?
+    public var limit: Int
+
+    public init(weights: Weights = WeightPresets.barometre, aggregation: Aggregation = .arithmetic, departement: String? = nil,
+                region: String? = nil, type: TownType? = nil, limit: Int = 50) {
+        self.weights = weights
+        self.aggregation = aggregation
+        self.departement = departement
+        self.region = region
+        self.type = type
+        self.limit = limit
+    }
+}
+
+/// A weight slider of the ranking form.
+public struct WeightField: Encodable, Sendable {
+    public var id: String
+    public var label: String
+    public var value: Int
+    public var note: String
+}
+
+/// The ranking page (`/classement`).
+public struct RankingPage: Encodable, Sendable {
+    public var frame: PageFrame
+    public var peerGroup: String
+    public var weights: Weights
+    public var weightFields: [WeightField]
+    public var aggregation: String
+    public var aggregationLabel: String
+    public var isGeometric: Bool
+    public var filters: String
+    public var departement: String?
+    public var region: String?
+    public var type: String?
+    public var typeOptions: [TypeOption]
+    public var dimensionHeaders: [String]
+    public var matching: Int
+    public var rows: [RankingRow]
+    public var query: String
+}
+
+/// A choice of town type in a form.
+public struct TypeOption: Encodable, Sendable {
+    public var id: String
+    public var label: String
+    public var selected: Bool
+}
+
+/// The comparison page (`/comparer`).
+public struct ComparePage: Encodable, Sendable {
+    public var frame: PageFrame
+    public var towns: [TownColumn]
+    public var rows: [CompareRow]
+    public var chart: String
+    public var codes: String
+
+    enum CodingKeys: String, CodingKey { case frame, towns, rows, codes }
+}
+
+/// One town of a comparison.
+public struct TownColumn: Encodable, Sendable {
+    public var commune: CommuneSummary
+    public var compositeText: String
+    public var rankText: String
+    public var types: String
+}
+
+/// One line of a comparison table.
+public struct CompareRow: Encodable, Sendable {
+    public var label: String
+    public var isDimension: Bool
+    public var values: [String]
+    public var sources: String
+}
+
+/// The method page (`/methode`).
+public struct MethodPage: Encodable, Sendable {
+    public var frame: PageFrame
+    public var dimensions: [MethodDimension]
+    public var weights: [Weights]
+    public var typology: [TypologyRule]
+    public var outliers: [OutlierLine]
+    public var peerGroup: String
+    public var coverageTotal: Int
+}
+
+/// A dimension and its indicators, with coverage, on the method page.
+public struct MethodDimension: Encodable, Sendable {
+    public var label: String
+    public var weighable: Bool
+    public var indicators: [MethodIndicator]
+}
+
+/// An indicator's definition on the method page.
+public struct MethodIndicator: Encodable, Sendable {
+    public var id: String
+    public var label: String
+    public var unit: String
+    public var direction: String
+    public var sources: String
+    public var vintage: String
+    public var definition: String
+    public var coverage: Int
+    public var coverageText: String
+}
+
+/// A typology rule and how many towns meet it.
+public struct TypologyRule: Encodable, Sendable {
+    public var id: String
+    public var label: String
+    public var rule: String
+    public var count: Int
+}
+
+/// An indicator whose outliers were treated.
+public struct OutlierLine: Encodable, Sendable {
+    public var label: String
+    public var treatment: String
+}
+
+/// The sources page (`/sources`).
+public struct SourcesPage: Encodable, Sendable {
+    public var frame: PageFrame
+    public var sources: [SourceEntry]
+}
+
+/// A source and its files.
+public struct SourceEntry: Encodable, Sendable {
+    public var id: String
+    public var title: String
+    public var producer: String
+    public var vintage: String
+    public var licence: String
+    public var officialURL: String
+    public var files: [SourceFileLine]
+}
+
+/// A file of a source, as read by the last build.
+public struct SourceFileLine: Encodable, Sendable {
+    public var name: String
+    public var sha256: String
+    public var rowsRead: Int
+    public var rowsRejected: Int
+    public var rowsUnmatched: Int
+}
+
+extension AtlasService {
+    /// Presets of household ratings shown on the home page (each a documented rating set).
+    static let presets: [PresetLink] = [
+        PresetLink(label: "Je télétravaille", description: "numérique 5, nature 4, mobilité 4, santé 3, vie sociale 3",
+                   path: "/classement?numerique=5&nature=4&mobilite=4&sante=3&vie_sociale=3"),
+        PresetLink(label: "Famille avec enfants", description: "services publics 5, santé 5, sécurité 4, logement 4, nature 3, culture 3",
+                   path: "/classement?services_publics=5&sante=5&securite=4&logement=4&nature=3&culture=3"),
+        PresetLink(label: "Retraite au calme", description: "santé 5, nature 5, sécurité 4, vie sociale 4, commerces 3",
+                   path: "/classement?sante=5&nature=5&securite=4&vie_sociale=4&commerce=3"),
+    ]
+
+    public func homePage() throws -> HomePage {
+        let ranking = try rankingPage(RankingRequest(limit: 10))
+        return HomePage(frame: frame("Bourg — l'attractivité des petites villes", json: "/index.json"), peerCount: scores.members.count,
+                        presets: Self.presets, top: ranking.rows, mapPath: "/carte.svg",
+                        mapDescription: "Carte de France des petites villes de métropole et de Corse, chacune colorée selon sa note globale (pondération du baromètre 2021), en cinq classes d'effectifs égaux.")
+    }
+
+    /// The national map: mainland and Corsican départements, small towns coloured by their barometer composite.
+    public func nationalMap() -> String {
+        let mainland = outlines.filter { $0.departement.count == 2 }
+        guard !mainland.isEmpty else { return "" }
+        let frame = (mainland.map(\.minX).min()!, mainland.map(\.minY).min()!, mainland.map(\.maxX).max()!, mainland.map(\.maxY).max()!)
+        let points = scores.members.indices.compactMap { position -> Charts.MapPoint? in
+            let commune = matrix.communes[scores.members[position]]
+            guard commune.territory != .overseas(commune.departement), let location = commune.position else { return nil }
+            let composite = board.composites[position]
+            return Charts.MapPoint(position: location,
+                                   title: "\(commune.name) (\(commune.departement)) — \(composite.isNaN ? "pas de note" : FrenchFormat.number(composite, decimals: 1))",
+                                   score: composite.isNaN ? nil : composite)
+        }
+        return Charts.map(outlines: mainland.map(\.pathCoarse), points: points, frame: frame,
+                          title: "Carte des \(points.count) petites villes de métropole et de Corse, colorées selon leur note globale (baromètre 2021)")
+    }
+
+    public func rankingPage(_ request: RankingRequest) throws -> RankingPage {
+        let board = request.weights == self.board.weights && request.aggregation == self.board.aggregation
+            ? self.board : Scoreboard(scores: scores, weights: request.weights, aggregation: request.aggregation)
+        var matching = 0
+        var rows: [RankingRow] = []
+        for position in board.rankedPositions {
+            let commune = matrix.communes[scores.members[position]]
+            if let departement = request.departement, commune.departement != departement { continue }
+            if let region = request.region, commune.region != region { continue }
+            let types = board.typology.types(of: scores.members[position], in: matrix)
+            if let type = request.type, !types.contains(where: { $0.type == type }) { continue }
+            matching += 1
+            guard rows.count < request.limit else { continue }
+            let composite = board.composites[position]
+            let interval = board.intervals?[position] ?? nil
+            rows.append(RankingRow(
+                rank: board.ranks[position]!, commune: CommuneSummary(commune), composite: composite,
+                compositeText: FrenchFormat.number(composite, decimals: 1), rankInterval: interval,
+                rankIntervalText: interval.map { "\(Int($0.low))–\(Int($0.high))" } ?? "",
+                types: types.map(\.type.label),
+                dimensions: scores.dimensions.map { dimension in
+                    let value = scores.dimensionScore(position, dimension)
+                    return DimensionCell(id: dimension.rawValue, score: value, text: value.map { FrenchFormat.number($0, decimals: 0) } ?? "—")
+                }))
+        }
+        let filters = [request.departement.map { "département \($0)" }, request.region.map { "région \($0)" }, request.type.map { "type « \($0.label) »" }]
+            .compactMap { $0 }.joined(separator: ", ")
+        let query = RankingQuery.encode(request)
+        return RankingPage(
+            frame: frame("Classement des petites villes", json: "/classement.json" + (query.isEmpty ? "" : "?" + query)),
+            peerGroup: scores.group.label, weights: request.weights,
+            weightFields: AttractivenessDimension.weighable.map { dimension in
+                let entry = request.weights.entries.first { $0.dimension == dimension }
+                let maximum = request.weights.entries.map(\.value).max() ?? 1
+                let rating = request.weights.id == "custom" ? Int(entry?.value ?? 0) : Int(((entry?.value ?? 0) / maximum * 5).rounded())
+                return WeightField(id: dimension.rawValue, label: dimension.label, value: rating, note: entry?.note ?? "")
+            },
+            aggregation: request.aggregation.rawValue, aggregationLabel: request.aggregation.label, isGeometric: request.aggregation == .geometric,
+            filters: filters, departement: request.departement, region: request.region, type: request.type?.rawValue,
+            typeOptions: TownType.allCases.map { TypeOption(id: $0.rawValue, label: $0.label, selected: $0 == request.type) },
+            dimensionHeaders: scores.dimensions.map(\.label), matching: matching, rows: rows, query: query)
+    }
+
+    public func comparePage(codes: [String]) throws -> ComparePage {
+        var towns: [TownColumn] = []
+        var positions: [Int?] = []
+        var communes: [Commune] = []
+        for code in codes {
+            guard let commune = try database.commune(code: code) else { throw WebError.unknownCommune(code) }
+            communes.append(commune)
+            let position = scores.position(ofCommune: code)
+            positions.append(position)
+            let score = position.map { board.townScore($0) }
+            towns.append(TownColumn(
+                commune: CommuneSummary(commune), compositeText: score?.composite.map { FrenchFormat.number($0, decimals: 1) } ?? "hors pairs",
+                rankText: score?.rank.map { "\($0) / \(board.rankedCount)" } ?? "—",
+                types: score?.types.map(\.type.label).joined(separator: ", ") ?? ""))
+        }
+        var rows: [CompareRow] = scores.dimensions.map { dimension in
+            CompareRow(label: dimension.label, isDimension: true, values: positions.map { position in
+                position.flatMap { scores.dimensionScore($0, dimension) }.map { FrenchFormat.number($0, decimals: 0) } ?? "—"
+            }, sources: "note 0–100 parmi les \(scores.group.label)")
+        }
+        let readings = try communes.map { try database.readings(for: $0.code) }
+        if let first = readings.first {
+            for (index, reading) in first.enumerated() {
+                rows.append(CompareRow(label: reading.definition.label, isDimension: false,
+                                       values: readings.map { FrenchFormat.reading($0[index]) },
+                                       sources: (reading.definition.sources.isEmpty ? ["aucune source"] : reading.definition.sources).joined(separator: ", ") + ", " + reading.definition.vintage))
+            }
+        }
+        let chart = Charts.groupedBars(
+            categories: scores.dimensions.map(\.label),
+            series: zip(communes, positions).map { commune, position in
+                Charts.Series(name: commune.name, values: scores.dimensions.map { dimension in position.flatMap { scores.dimensionScore($0, dimension) } })
+            },
+            title: "Notes par dimension de " + communes.map(\.name).joined(separator: ", "))
+        let joined = codes.joined(separator: ",")
+        return ComparePage(frame: frame("Comparer " + communes.map(\.name).joined(separator: ", "), json: "/comparer.json?codes=\(joined)"),
+                           towns: towns, rows: rows, chart: chart, codes: joined)
+    }
+
+    public func methodPage() -> MethodPage {
+        let coverageByID = Dictionary(uniqueKeysWithValues: coverage.map { ($0.indicator.id, $0) })
+        let dimensions = AttractivenessDimension.allCases.map { dimension in
+            MethodDimension(label: dimension.label, weighable: AttractivenessDimension.weighable.contains(dimension),
+                            indicators: matrix.indicators.filter { $0.dimension == dimension }.map { definition in
+                let entry = coverageByID[definition.id]
+                return MethodIndicator(
+                    id: definition.id, label: definition.label, unit: definition.unit, direction: definition.direction.label,
+                    sources: definition.sources.isEmpty ? "aucune source" : definition.sources.joined(separator: ", "),
+                    vintage: definition.vintage, definition: definition.definition, coverage: entry?.communesWithValue ?? 0,
+                    coverageText: entry.map { "\($0.communesWithValue) / \($0.communesInGroup) (\(FrenchFormat.number($0.share * 100, decimals: 1)) %)" } ?? "—")
+            })
+        }
+        let counts = TypologyCount(rules: board.typology, matrix: matrix, rows: scores.members)
+        let descriptions = board.typology.descriptions
+        let outliers = zip(scores.scoredIndicators, scores.treatments).compactMap { column, treatment -> OutlierLine? in
+            treatment == .none ? nil : OutlierLine(label: matrix.indicators[column].label, treatment: treatment.label)
+        }
+        return MethodPage(
+            frame: frame("Méthode", json: "/methode.json"), dimensions: dimensions, weights: WeightPresets.all,
+            typology: TownType.allCases.map { TypologyRule(id: $0.rawValue, label: $0.label, rule: descriptions[$0] ?? "", count: counts.byType[$0, default: 0]) },
+            outliers: outliers, peerGroup: scores.group.label, coverageTotal: coverage.first?.communesInGroup ?? 0)
+    }
+
+    public func sourcesPage() -> SourcesPage {
+        let grouped = Dictionary(grouping: provenance, by: \.source.id)
+        return SourcesPage(frame: frame("Sources", json: "/sources.json"), sources: grouped.keys.sorted().map { id in
+            let files = grouped[id]!
+            let source = files[0].source
+            return SourceEntry(id: id, title: source.title, producer: source.producer, vintage: source.vintage, licence: source.licence,
+                               officialURL: source.officialURL, files: files.map {
+                SourceFileLine(name: $0.fileName, sha256: $0.sha256, rowsRead: $0.rowsRead, rowsRejected: $0.rowsRejected, rowsUnmatched: $0.rowsUnmatched)
+            })
+        })
+    }
+}

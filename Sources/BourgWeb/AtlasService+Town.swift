@@ -1,0 +1,118 @@
+import BourgCore
+import BourgData
+import Foundation
+
+extension AtlasService {
+    public func townPage(code: String) throws -> TownPage? {
+        guard let commune = try database.commune(code: code) else { return nil }
+        let readings = try database.readings(for: code)
+        let stations = try database.stations(in: code).map { $0.name + ($0.longDistance ? " (TGV/Intercités)" : "") }
+        let position = scores.position(ofCommune: code)
+        let diagnosis = position.map { diagnostician.diagnose($0) }
+        let score = diagnosis?.score
+
+        let comparisons = Dictionary(uniqueKeysWithValues: (diagnosis?.indicators ?? []).map { ($0.indicator.id, $0) })
+        let indicatorGroups = AttractivenessDimension.allCases.compactMap { dimension -> IndicatorGroup? in
+            let views = readings.filter { $0.definition.dimension == dimension }.map { reading in
+                let comparison = comparisons[reading.definition.id]
+                let standing = comparison?.standing ?? .typical
+                return IndicatorView(
+                    id: reading.definition.id, label: reading.definition.label, unit: reading.definition.unit, value: reading.value,
+                    valueText: FrenchFormat.reading(reading),
+                    peerMedianText: comparison?.band.map { FrenchFormat.reading(IndicatorReading(definition: reading.definition, value: $0.median)) } ?? "—",
+                    direction: reading.definition.direction.label,
+                    sources: reading.definition.sources.isEmpty ? "aucune source" : reading.definition.sources.joined(separator: ", "),
+                    vintage: reading.definition.vintage, definition: reading.definition.definition, standing: standing.rawValue,
+                    isStrength: standing == .strength, isWeakness: standing == .weakness)
+            }
+            return views.isEmpty ? nil : IndicatorGroup(dimension: dimension.rawValue, label: dimension.label, indicators: views)
+        }
+
+        let dimensionViews: [DimensionView] = (diagnosis?.dimensions ?? []).map { comparison in
+            let weight = score?.dimensions.first { $0.dimension == comparison.dimension }
+            return DimensionView(
+                id: comparison.dimension.rawValue, label: comparison.dimension.label, score: comparison.score,
+                scoreText: comparison.score.map { FrenchFormat.number($0, decimals: 0) } ?? "pas de donnée",
+                peerMedian: comparison.band?.median, peerMedianText: comparison.band.map { FrenchFormat.number($0.median, decimals: 0) } ?? "—",
+                weightText: weight.map { $0.weight > 0 ? FrenchFormat.number($0.weight * 100, decimals: 0) + " %" : "non pondérée" } ?? "",
+                indicatorsUsed: weight?.indicatorsUsed ?? 0, indicatorsTotal: weight?.indicatorsTotal ?? 0, standing: comparison.standing.rawValue)
+        }
+
+        let levers = (diagnosis?.levers ?? []).map { lever in
+            LeverView(
+                indicator: lever.indicator.id, label: lever.indicator.label,
+                valueText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.value)),
+                targetText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.target)),
+                action: lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst(), inTownsHands: lever.action.inTownsHands,
+                barrier: lever.action.barrier?.label, compositeGain: lever.compositeGain,
+                gainText: Self.gainText(points: lever.compositeGain, places: lever.placesGained))
+        }
+        let weakest = diagnosis?.weakestDimension
+        let similar = (diagnosis?.similarTowns ?? []).map { town in
+            SimilarView(commune: CommuneSummary(town.commune), distanceText: FrenchFormat.number(town.distance, decimals: 2),
+                        compositeText: town.composite.map { FrenchFormat.number($0, decimals: 1) } ?? "—",
+                        betterOnWeakest: diagnosis?.betterOnWeakest.contains(town) ?? false)
+        }
+        let chart = Charts.bars(
+            dimensionViews.map { Charts.Bar(label: $0.label, value: $0.score, reference: $0.peerMedian) },
+            title: "Notes de \(commune.name) par dimension, comparées à la médiane des \(diagnosis?.band.label ?? "pairs")")
+
+        return TownPage(
+            frame: frame("\(commune.name) (\(commune.departement))", json: "/communes/\(commune.code).json"),
+            commune: CommuneSummary(commune), regionName: commune.regionName, epciName: commune.epciName,
+            areaText: commune.areaKm2.map { FrenchFormat.number($0, decimals: 1) + " km²" },
+            isPeer: position != nil, peerGroup: scores.group.label, bandGroup: diagnosis?.band.label, weights: board.weights.label,
+            composite: score?.composite, compositeText: score?.composite.map { FrenchFormat.number($0, decimals: 1) } ?? "—",
+            rank: score?.rank, rankedCount: board.rankedCount,
+            rankIntervalText: score?.rankInterval.map { "rang médian \(Int($0.median)), de \(Int($0.low)) à \(Int($0.high)) (5–95 %) quand pondérations et agrégation varient" },
+            types: (score?.types ?? []).map { TypeView(id: $0.type.rawValue, label: $0.type.label, reasons: $0.reasons.joined(separator: " ; ")) },
+            essentialFlags: (score?.essentialFlags ?? []).map { "\($0.label) : parmi les 10 % de pairs les moins bien notés" },
+            dimensions: dimensionViews, indicatorGroups: indicatorGroups,
+            strengths: diagnosis?.strengths ?? [], weaknesses: diagnosis?.weaknesses ?? [], rule: Standing.rule,
+            leversInHands: levers.filter(\.inTownsHands), leversStructural: levers.filter { !$0.inTownsHands },
+            similar: similar, weakestDimension: weakest?.label, stations: stations,
+            dimensionChart: chart, locatorMap: try locatorMap(commune))
+    }
+
+    static func gainText(points: Double?, places: Int?) -> String {
+        guard let points else { return "" }
+        var text = "+\(FrenchFormat.number(points, decimals: 1)) point\(points >= 2 ? "s" : "")"
+        if let places { text += ", \(places >= 0 ? "+" : "")\(places) place\(abs(places) >= 2 ? "s" : "")" }
+        return text
+    }
+
+    /// The town's département with the town drawn in, and its small towns as dots.
+    func locatorMap(_ commune: Commune) throws -> String {
+        guard let outline = outlines.first(where: { $0.departement == commune.departement }) else { return "" }
+        var highlight: [String] = []
+        if let geometry = try database.boundary(code: commune.code), let boundary = GeoJSONGeometry.boundary(geometry) {
+            highlight.append(SVG.pathData(boundary.polygons.flatMap { $0 }.map { $0.map(Lambert93.project) }))
+        }
+        let points = scores.members.indices.compactMap { position -> Charts.MapPoint? in
+            let other = matrix.communes[scores.members[position]]
+            guard other.departement == commune.departement, let location = other.position else { return nil }
+            let composite = board.composites[position]
+            return Charts.MapPoint(position: location, title: "\(other.name) — note \(composite.isNaN ? "—" : FrenchFormat.number(composite, decimals: 1))",
+                                   score: composite.isNaN ? nil : composite, link: "/communes/\(other.code)")
+        }
+        return Charts.map(outlines: [outline.path], points: points, frame: (outline.minX, outline.minY, outline.maxX, outline.maxY),
+                          title: "\(commune.name) dans son département (\(outline.name ?? commune.departement)) et les petites villes voisines",
+                          highlight: highlight, radius: 9, legend: nil)
+    }
+}
+
+/// Decodes the compact GeoJSON geometries stored in the atlas.
+enum GeoJSONGeometry {
+    static func boundary(_ text: String) -> Boundary? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let type = object["type"] as? String, let coordinates = object["coordinates"] else { return nil }
+        func ring(_ value: Any) -> [GeoPoint] {
+            (value as? [[Double]] ?? []).compactMap { $0.count >= 2 ? GeoPoint(latitude: $0[1], longitude: $0[0]) : nil }
+        }
+        switch type {
+        case "Polygon": return Boundary(polygons: [(coordinates as? [Any] ?? []).map(ring)])
+        case "MultiPolygon": return Boundary(polygons: (coordinates as? [Any] ?? []).map { ($0 as? [Any] ?? []).map(ring) })
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import BourgCore
+import BourgData
+import Foundation
+
+/// What the web layer asks of the atlas. `AtlasService` is the real one; controllers hold any conforming value.
+public protocol AtlasRepository: Sendable {
+    /// The town page of a commune, or `nil` for an unknown code.
+    func townPage(code: String) throws -> TownPage?
+    /// Communes matching a name (accent- and case-insensitive), best first.
+    func search(_ query: String, limit: Int) throws -> [CommuneSummary]
+    func homePage() throws -> HomePage
+    func rankingPage(_ request: RankingRequest) throws -> RankingPage
+    func comparePage(codes: [String]) throws -> ComparePage
+    func methodPage() -> MethodPage
+    func sourcesPage() -> SourcesPage
+    /// The national map (SVG), the same for every request.
+    func nationalMap() -> String
+    /// An identifier of the atlas file's content, for ETags.
+    var version: String { get }
+}
+
+/// The atlas loaded for serving: opened read-only, scored once at start-up (peer scores, the barometer's
+/// composites, ranks and rank intervals, types), so that requests only read.
+public final class AtlasService: AtlasRepository, Sendable {
+    public let database: AtlasDatabase
+    public let matrix: IndicatorMatrix
+    public let scores: PeerScores
+    /// The barometer weighting, with rank intervals: what pages show by default.
+    public let board: Scoreboard
+    let diagnostician: Diagnostician
+    let sources: [SourceLine]
+    let provenance: [Provenance]
+    let outlines: [DepartementOutline]
+    let coverage: [IndicatorCoverage]
+    public let version: String
+    let builtAt: String
+
+    /// Opens and scores the atlas at `path`.
+    public init(atlasPath: String, uncertainty: RankUncertainty = RankUncertainty()) throws {
+        database = try AtlasDatabase.openReadOnly(at: atlasPath)
+        matrix = try database.indicatorMatrix()
+        scores = PeerScores(matrix: matrix, group: .smallTowns)
+        board = Scoreboard(scores: scores, weights: WeightPresets.barometre, uncertainty: uncertainty)
+        diagnostician = Diagnostician(board: board)
+        provenance = try database.provenance()
+        var seen: Set<String> = []
+        sources = provenance.compactMap { entry in
+            guard seen.insert(entry.source.id).inserted else { return nil }
+            return SourceLine(title: entry.source.title, producer: entry.source.producer, vintage: entry.source.vintage, licence: entry.source.licence)
+        }
+        outlines = try database.departementOutlines()
+        coverage = try database.coverage()
+        builtAt = try database.info("built_at") ?? "?"
+        version = Self.hash(builtAt + String(AtlasDatabase.schemaVersion))
+    }
+
+    static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+        return String(value, radix: 16)
+    }
+
+    func frame(_ title: String, json: String) -> PageFrame {
+        PageFrame(title: title, jsonPath: json, sources: sources, atlasBuiltAt: builtAt)
+    }
+
+    public func search(_ query: String, limit: Int) throws -> [CommuneSummary] {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == 5, let commune = try database.commune(code: trimmed.uppercased()) { return [CommuneSummary(commune)] }
+        return try database.searchCommunes(trimmed, limit: limit).map(CommuneSummary.init)
+    }
+}

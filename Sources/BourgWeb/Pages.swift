@@ -1,0 +1,146 @@
+import BourgCore
+import Foundation
+
+/// What every page shows around its content: title, navigation, and the footer naming sources,
+/// vintages and licences (Datasette's habit).
+public struct PageFrame: Encodable, Sendable {
+    public var title: String
+    /// Path of the page's JSON twin.
+    public var jsonPath: String
+    public var sources: [SourceLine]
+    public var atlasBuiltAt: String
+}
+
+/// One source in the footer.
+public struct SourceLine: Encodable, Sendable, Hashable {
+    public var title: String
+    public var producer: String
+    public var vintage: String
+    public var licence: String
+}
+
+/// A commune as listed in search results, rankings and comparisons.
+public struct CommuneSummary: Encodable, Sendable {
+    public var code: String
+    public var name: String
+    public var departement: String
+    public var departementName: String?
+    public var population: Int?
+    public var populationText: String
+    public var path: String
+
+    init(_ commune: Commune) {
+        code = commune.code
+        name = commune.name
+        departement = commune.departement
+        departementName = commune.departementName
+        population = commune.population
+        populationText = commune.population.map { FrenchFormat.number(Double($0), decimals: 0) + " hab." } ?? "population inconnue"
+        path = "/communes/\(commune.code)"
+    }
+}
+
+/// A dimension score for display.
+public struct DimensionView: Encodable, Sendable {
+    public var id: String
+    public var label: String
+    public var score: Double?
+    public var scoreText: String
+    public var peerMedian: Double?
+    public var peerMedianText: String
+    public var weightText: String
+    public var indicatorsUsed: Int
+    public var indicatorsTotal: Int
+    public var standing: String
+}
+
+/// An indicator reading for display, with the peers' median and its source.
+public struct IndicatorView: Encodable, Sendable {
+    public var id: String
+    public var label: String
+    public var unit: String
+    public var value: Double?
+    public var valueText: String
+    public var peerMedianText: String
+    public var direction: String
+    public var sources: String
+    public var vintage: String
+    public var definition: String
+    public var standing: String
+    public var isStrength: Bool
+    public var isWeakness: Bool
+}
+
+/// The indicators of one dimension, for the town page's tables.
+public struct IndicatorGroup: Encodable, Sendable {
+    public var dimension: String
+    public var label: String
+    public var indicators: [IndicatorView]
+}
+
+/// A lever on the town page.
+public struct LeverView: Encodable, Sendable {
+    public var indicator: String
+    public var label: String
+    public var valueText: String
+    public var targetText: String
+    public var action: String
+    public var inTownsHands: Bool
+    public var barrier: String?
+    public var compositeGain: Double?
+    public var gainText: String
+}
+
+/// A type with its reasons.
+public struct TypeView: Encodable, Sendable {
+    public var id: String
+    public var label: String
+    public var reasons: String
+}
+
+/// A similar town on the town page.
+public struct SimilarView: Encodable, Sendable {
+    public var commune: CommuneSummary
+    public var distanceText: String
+    public var compositeText: String
+    public var betterOnWeakest: Bool
+}
+
+/// The town page (`/communes/{code}`) and its JSON twin.
+public struct TownPage: Encodable, Sendable {
+    public var frame: PageFrame
+    public var commune: CommuneSummary
+    public var regionName: String?
+    public var epciName: String?
+    public var areaText: String?
+    public var isPeer: Bool
+    public var peerGroup: String
+    public var bandGroup: String?
+    public var weights: String
+    public var composite: Double?
+    public var compositeText: String
+    public var rank: Int?
+    public var rankedCount: Int
+    public var rankIntervalText: String?
+    public var types: [TypeView]
+    public var essentialFlags: [String]
+    public var dimensions: [DimensionView]
+    public var indicatorGroups: [IndicatorGroup]
+    public var strengths: [String]
+    public var weaknesses: [String]
+    public var rule: String
+    public var leversInHands: [LeverView]
+    public var leversStructural: [LeverView]
+    public var similar: [SimilarView]
+    public var weakestDimension: String?
+    public var stations: [String]
+    /// SVG charts (rendered unescaped in HTML; omitted from JSON).
+    public var dimensionChart: String
+    public var locatorMap: String
+
+    enum CodingKeys: String, CodingKey {
+        case frame, commune, regionName, epciName, areaText, isPeer, peerGroup, bandGroup, weights, composite, compositeText, rank
+        case rankedCount, rankIntervalText, types, essentialFlags, dimensions, indicatorGroups, strengths, weaknesses, rule
+        case leversInHands, leversStructural, similar, weakestDimension, stations
+    }
+}

@@ -1,0 +1,165 @@
+import BourgCore
+import Foundation
+import Hummingbird
+
+/// The pages of the web app and their JSON twins (and CSV/GeoJSON exports of rankings).
+public struct PagesController<Repository: AtlasRepository, Context: RequestContext>: Sendable {
+    let repository: Repository
+    let renderer: PageRenderer
+
+    /// The most towns a comparison may hold.
+    static var maximumCompared: Int { 4 }
+
+    public init(repository: Repository, renderer: PageRenderer) {
+        self.repository = repository
+        self.renderer = renderer
+    }
+
+    public func addRoutes(to router: Router<Context>) {
+        router.get("/") { request, _ in try page(request) { try repository.homePage() } html: { try renderer.render($0, template: "home") } }
+        router.get("/index.json") { request, _ in try json(request) { try repository.homePage() } }
+        router.get("/communes/:code") { request, context in
+            let parameter = try context.parameters.require("code")
+            let isJSON = parameter.hasSuffix(".json")
+            let code = String(parameter.dropLast(isJSON ? 5 : 0)).uppercased()
+            guard code.count == 5, code.allSatisfy({ $0.isNumber || $0 == "A" || $0 == "B" }) else {
+                throw WebError.badParameter("code", "un code INSEE de 5 caractères est attendu (ex. 46102, 2A004)")
+            }
+            let load = { () throws -> TownPage in
+                guard let page = try repository.townPage(code: code) else { throw WebError.unknownCommune(code) }
+                return page
+            }
+            return isJSON ? try json(request, load) : try page(request, load) { try renderer.render($0, template: "commune") }
+        }
+        router.get("/recherche") { request, _ in
+            let query = try request.queryParameters()["q"] ?? ""
+            let results = try search(query)
+            if results.results.count == 1, let only = results.results.first {
+                return Response(status: .seeOther, headers: [.location: only.path])
+            }
+            return Responses.html(try renderer.render(results, template: "search"))
+        }
+        router.get("/recherche.json") { request, _ in Responses.json(try search(try request.queryParameters()["q"] ?? "")) }
+        router.get("/classement") { request, _ in
+            let ranking = try RankingQuery.decode(try request.queryParameters())
+            return try page(request) { try repository.rankingPage(ranking) } html: { try renderer.render($0, template: "ranking") }
+        }
+        router.get("/classement.json") { request, _ in
+            let ranking = try RankingQuery.decode(try request.queryParameters())
+            return try json(request) { try repository.rankingPage(ranking) }
+        }
+        router.get("/classement.csv") { request, _ in
+            let ranking = try RankingQuery.decode(try request.queryParameters())
+            return Responses.text(Exports.csv(try repository.rankingPage(ranking)), contentType: "text/csv; charset=utf-8", filename: "classement.csv")
+        }
+        router.get("/classement.geojson") { request, _ in
+            let ranking = try RankingQuery.decode(try request.queryParameters())
+            return Responses.json(Exports.geoJSON(try repository.rankingPage(ranking), repository: repository), contentType: "application/geo+json")
+        }
+        router.get("/comparer") { request, _ in
+            let codes = try compareCodes(request)
+            return try page(request) { try repository.comparePage(codes: codes) } html: { try renderer.render($0, template: "compare") }
+        }
+        router.get("/comparer.json") { request, _ in
+            let codes = try compareCodes(request)
+            return try json(request) { try repository.comparePage(codes: codes) }
+        }
+        router.get("/methode") { request, _ in try page(request) { repository.methodPage() } html: { try renderer.render($0, template: "method") } }
+        router.get("/methode.json") { request, _ in try json(request) { repository.methodPage() } }
+        router.get("/sources") { request, _ in try page(request) { repository.sourcesPage() } html: { try renderer.render($0, template: "sources") } }
+        router.get("/sources.json") { request, _ in try json(request) { repository.sourcesPage() } }
+    }
+
+    /// An HTML page, cached by atlas version and URL.
+    func page<Page>(_ request: Request, _ load: () throws -> Page, html: (Page) throws -> String) throws -> Response {
+        try Responses.cached(request, version: repository.version) { Responses.html(try html(try load())) }
+    }
+
+    /// A JSON twin, cached the same way.
+    func json<Page: Encodable>(_ request: Request, _ load: () throws -> Page) throws -> Response {
+        try Responses.cached(request, version: repository.version) { Responses.json(try load()) }
+    }
+
+    func search(_ query: String) throws -> SearchPage {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count <= 100 else { throw WebError.badParameter("q", "100 caractères au plus") }
+        let results = trimmed.isEmpty ? [] : try repository.search(trimmed, limit: 20)
+        return SearchPage(frame: PageFrame(title: "Recherche « \(trimmed) »", jsonPath: "/recherche.json?q=\(trimmed.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")", sources: [], atlasBuiltAt: ""),
+                          query: trimmed, results: results, isEmpty: results.isEmpty && !trimmed.isEmpty)
+    }
+
+    func compareCodes(_ request: Request) throws -> [String] {
+        let text = try request.queryParameters()["codes"] ?? ""
+        let codes = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
+        guard (2...Self.maximumCompared).contains(codes.count) else {
+            throw WebError.badParameter("codes", "de 2 à \(Self.maximumCompared) codes INSEE séparés par des virgules sont attendus")
+        }
+        for code in codes where !(code.count == 5 && code.allSatisfy({ $0.isNumber || $0 == "A" || $0 == "B" })) {
+            throw WebError.badParameter("codes", "« \(code.prefix(10)) » n'est pas un code INSEE")
+        }
+        return codes
+    }
+}
+
+/// The search results page and its twin.
+public struct SearchPage: Encodable, Sendable {
+    public var frame: PageFrame
+    public var query: String
+    public var results: [CommuneSummary]
+    public var isEmpty: Bool
+}
+
+/// CSV and GeoJSON exports of a ranking.
+enum Exports {
+    static func csv(_ page: RankingPage) -> String {
+        var lines = [(["rang", "code", "commune", "departement", "population", "note", "rang_p5", "rang_p95"] + page.rows.first.map { $0.dimensions.map(\.id) }.orEmpty)
+            .joined(separator: ",")]
+        for row in page.rows {
+            let fields: [String] = [
+                String(row.rank), row.commune.code, "\"" + row.commune.name.replacingOccurrences(of: "\"", with: "\"\"") + "\"",
+                row.commune.departement, row.commune.population.map(String.init) ?? "", String(format: "%.2f", row.composite),
+                row.rankInterval.map { String(Int($0.low)) } ?? "", row.rankInterval.map { String(Int($0.high)) } ?? "",
+            ] + row.dimensions.map { $0.score.map { String(format: "%.1f", $0) } ?? "" }
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A FeatureCollection of points (town halls) with rank, score and name.
+    static func geoJSON(_ page: RankingPage, repository: some AtlasRepository) -> GeoJSONCollection {
+        let service = repository as? AtlasService
+        return GeoJSONCollection(features: page.rows.compactMap { row in
+            guard let commune = service?.matrix.row(ofCommune: row.commune.code).map({ service!.matrix.communes[$0] }),
+                  let latitude = commune.latitude, let longitude = commune.longitude else { return nil }
+            return GeoJSONFeature(geometry: .init(coordinates: [longitude, latitude]),
+                                  properties: .init(code: row.commune.code, name: row.commune.name, rank: row.rank, score: row.composite))
+        })
+    }
+}
+
+/// A GeoJSON FeatureCollection of points.
+struct GeoJSONCollection: Encodable {
+    var type = "FeatureCollection"
+    var features: [GeoJSONFeature]
+}
+
+/// A GeoJSON point feature of a ranked town.
+struct GeoJSONFeature: Encodable {
+    struct Point: Encodable {
+        var type = "Point"
+        var coordinates: [Double]
+    }
+    struct Properties: Encodable {
+        var code: String
+        var name: String
+        var rank: Int
+        var score: Double
+    }
+    var type = "Feature"
+    var geometry: Point
+    var properties: Properties
+}
+
+extension Optional where Wrapped == [String] {
+    var orEmpty: [String] { self ?? [] }
+}

@@ -1,0 +1,97 @@
+import BourgCore
+import BourgData
+import Foundation
+import Hummingbird
+
+/// Reads and writes the query strings of the ranking page (and its twins and exports).
+///
+/// `preset=barometre|equal` chooses a preset; any dimension parameter (`nature=5`, `sante=4`, 0 to 5) makes a
+/// custom weighting instead. `agregation=arithmetic|geometric`, `departement`, `region`, `type`, `limite`.
+public enum RankingQuery {
+    /// Longest accepted query string, in characters.
+    static let maximumQueryLength = 2_000
+
+    public static func decode(_ query: [String: String]) throws -> RankingRequest {
+        var request = RankingRequest()
+        var ratings: [AttractivenessDimension: Double] = [:]
+        for dimension in AttractivenessDimension.weighable {
+            guard let text = query[dimension.rawValue], !text.isEmpty else { continue }
+            guard let rating = Double(text), (0...5).contains(rating) else {
+                throw WebError.badParameter(dimension.rawValue, "une note de 0 à 5 est attendue (reçu « \(text.prefix(20)) »)")
+            }
+            ratings[dimension] = rating
+        }
+        if !ratings.isEmpty {
+            do {
+                request.weights = try Weights.custom(ratings: ratings)
+            } catch let error as ScoringError {
+                throw WebError.badParameter("notes", error.description)
+            }
+        } else if let preset = query["preset"], !preset.isEmpty {
+            guard let weights = WeightPresets.named(preset) else {
+                throw WebError.badParameter("preset", "barometre ou equal attendu (reçu « \(preset.prefix(20)) »)")
+            }
+            request.weights = weights
+        }
+        if let aggregation = query["agregation"], !aggregation.isEmpty {
+            guard let value = Aggregation(rawValue: aggregation) else {
+                throw WebError.badParameter("agregation", "arithmetic ou geometric attendu")
+            }
+            request.aggregation = value
+        }
+        if let departement = query["departement"], !departement.isEmpty {
+            let code = departement.uppercased()
+            guard (2...3).contains(code.count), code.allSatisfy({ $0.isNumber || $0 == "A" || $0 == "B" }) else {
+                throw WebError.badParameter("departement", "un code de département est attendu (01 à 976, 2A, 2B)")
+            }
+            request.departement = code
+        }
+        if let region = query["region"], !region.isEmpty {
+            guard region.count == 2, region.allSatisfy(\.isNumber) else {
+                throw WebError.badParameter("region", "un code de région INSEE à deux chiffres est attendu (ex. 76)")
+            }
+            request.region = region
+        }
+        if let type = query["type"], !type.isEmpty {
+            guard let value = TownType(rawValue: type) else {
+                throw WebError.badParameter("type", "un type parmi \(TownType.allCases.map(\.rawValue).joined(separator: ", ")) est attendu")
+            }
+            request.type = value
+        }
+        if let limit = query["limite"], !limit.isEmpty {
+            guard let value = Int(limit), (1...5_000).contains(value) else {
+                throw WebError.badParameter("limite", "un nombre de 1 à 5000 est attendu")
+            }
+            request.limit = value
+        }
+        return request
+    }
+
+    /// The query string that asks for `request` (empty for the defaults).
+    public static func encode(_ request: RankingRequest) -> String {
+        var items: [String] = []
+        if request.weights.id == "custom" {
+            items += request.weights.entries.map { "\($0.dimension.rawValue)=\(Int($0.value))" }
+        } else if request.weights.id != WeightPresets.barometre.id {
+            items.append("preset=\(request.weights.id)")
+        }
+        if request.aggregation != .arithmetic { items.append("agregation=\(request.aggregation.rawValue)") }
+        if let departement = request.departement { items.append("departement=\(departement)") }
+        if let region = request.region { items.append("region=\(region)") }
+        if let type = request.type { items.append("type=\(type.rawValue)") }
+        if request.limit != RankingRequest().limit { items.append("limite=\(request.limit)") }
+        return items.joined(separator: "&")
+    }
+}
+
+extension Request {
+    /// The query parameters (the last value of a repeated name wins); refuses overlong query strings.
+    func queryParameters() throws -> [String: String] {
+        if (uri.query?.count ?? 0) > RankingQuery.maximumQueryLength {
+            throw WebError(status: .uriTooLong, title: "Requête trop longue", detail: "La chaîne de requête dépasse \(RankingQuery.maximumQueryLength) caractères.")
+        }
+        var result: [String: String] = [:]
+        for (name, value) in uri.queryParameters { result[String(name)] = String(value) }
+        return result
+    }
+}
