@@ -1,2 +1,221 @@
+import BourgCore
+import BourgData
+import Foundation
+import Hummingbird
+import HummingbirdTesting
 import Testing
-@Test func webPlaceholder() {}
+@testable import BourgWeb
+
+/// An atlas built once from the fixture data (excerpts of the real files), served by the real service.
+enum WebFixture {
+    static let dataDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("BourgDataTests/Fixtures/data")
+
+    static let atlasPath: String = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bourg-web-\(ProcessInfo.processInfo.processIdentifier)")
+        let path = folder.appendingPathComponent("atlas.sqlite").path
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = try! AtlasBuilder(dataDirectory: dataDirectory).build(to: path)
+        }
+        return path
+    }()
+
+    static let service = try! AtlasService(atlasPath: atlasPath, uncertainty: RankUncertainty(draws: 50))
+
+    static func application() async throws -> some ApplicationProtocol {
+        let router = buildRouter(repository: service, renderer: try await PageRenderer.load(), files: try StaticFiles.load())
+        return Application(router: router)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+}
+
+@Suite("Web pages and their JSON twins")
+struct WebTests {
+    @Test func healthAnswers() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                let status = try response.json()["status"] as? String
+                #expect(status == "ok")
+            }
+        }
+    }
+
+    @Test(arguments: ["/", "/classement", "/comparer?codes=46102,01004", "/methode", "/sources", "/communes/46102", "/communes/2A004", "/communes/75056"])
+    func pagesAreFrenchHTMLWithAFooterAndATwin(path: String) async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let html = response.text
+                #expect(html.contains("<html lang=\"fr\">"))
+                #expect(html.contains("<footer class=\"site\">"))
+                #expect(html.contains("Licence Ouverte"), "the footer names licences")
+                #expect(html.contains("type=\"application/json\""), "the page links its JSON twin")
+                #expect(!html.contains("{{"), "no unrendered template tag")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+                #expect(response.headers[.eTag] != nil)
+            }
+        }
+    }
+
+    @Test(arguments: ["/index.json", "/classement.json", "/comparer.json?codes=46102,01004", "/methode.json", "/sources.json", "/communes/46102.json"])
+    func twinsAreJSONWithTheFrame(path: String) async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json")
+                let frame = try #require(try response.json()["frame"] as? [String: Any])
+                #expect((frame["sources"] as? [Any])?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test func townPageShowsScoresIndicatorsAndSources() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/communes/46102", method: .get) { response in
+                let html = response.text
+                #expect(html.contains("<h1>Figeac</h1>"))
+                #expect(html.contains("Notes par dimension"))
+                #expect(html.contains("<svg"), "charts are inline SVG")
+                #expect(html.contains("insee-bpe-2019, 2019"), "indicators name source and year")
+                #expect(html.contains("Leviers"))
+            }
+            try await client.execute(uri: "/communes/46102.json", method: .get) { response in
+                let page = try response.json()
+                let commune = try #require(page["commune"] as? [String: Any])
+                #expect(commune["code"] as? String == "46102")
+                #expect(page["isPeer"] as? Bool == true)
+                #expect((page["dimensions"] as? [Any])?.count == AttractivenessDimension.weighable.count)
+                #expect(page["dimensionChart"] == nil, "SVG stays out of the JSON twin")
+            }
+        }
+    }
+
+    @Test func unknownCommuneIs404ProblemDetails() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/communes/99999.json", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = try response.json()
+                #expect(problem["status"] as? Int == 404)
+                #expect((problem["detail"] as? String)?.contains("99999") == true)
+            }
+            try await client.execute(uri: "/communes/99999", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("Commune inconnue"))
+            }
+            try await client.execute(uri: "/pas-une-page", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/classement.json?nature=9", "nature"),
+        ("/classement.json?sante=cinq", "sante"),
+        ("/classement.json?preset=inconnu", "preset"),
+        ("/classement.json?type=village", "type"),
+        ("/classement.json?departement=xyz9", "departement"),
+        ("/classement.json?limite=0", "limite"),
+        ("/comparer.json?codes=46102", "codes"),
+        ("/comparer.json?codes=1,2,3,4,5", "codes"),
+        ("/communes/abc.json", "code"),
+    ])
+    func badParametersAre400NamingTheField(path: String, field: String) async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .badRequest)
+                let problem = try response.json()
+                let invalid = try #require(problem["invalid-params"] as? [[String: Any]])
+                #expect(invalid.first?["name"] as? String == field)
+            }
+        }
+    }
+
+    @Test func overlongQueryIsRefused() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/classement.json?x=" + String(repeating: "a", count: 3_000), method: .get) { response in
+                #expect(response.status == .uriTooLong)
+            }
+        }
+    }
+
+    @Test func customWeightsChangeTheRanking() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/classement.json?nature=5&sante=1", method: .get) { response in
+                let page = try response.json()
+                let weights = try #require(page["weights"] as? [String: Any])
+                #expect(weights["id"] as? String == "custom")
+                #expect((page["rows"] as? [Any])?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test func exportsAreCSVAndGeoJSON() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/classement.csv", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(response.text.hasPrefix("rang,code,commune,departement,population,note"))
+            }
+            try await client.execute(uri: "/classement.geojson", method: .get) { response in
+                #expect(response.headers[.contentType] == "application/geo+json")
+                let collection = try response.json()
+                #expect(collection["type"] as? String == "FeatureCollection")
+                #expect((collection["features"] as? [Any])?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test func searchRedirectsToASingleMatchAndSuggests() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/recherche?q=figeac", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/communes/46102")
+            }
+            try await client.execute(uri: "/recherche.json?q=AMBERIEU", method: .get) { response in
+                let results = try #require(try response.json()["results"] as? [[String: Any]])
+                #expect(results.first?["code"] as? String == "01004")
+            }
+        }
+    }
+
+    @Test func staticFilesCannotEscapeTheirFolder() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/static/bourg.css", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+            }
+            for path in ["/static/..%2F..%2FPackage.swift", "/static/../Package.swift", "/static/%2e%2e/Templates/layout.mustache"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .notFound)
+                }
+            }
+        }
+    }
+
+    @Test func nationalMapIsAnSVGUnderOneMegabyte() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/carte.svg", method: .get) { response in
+                #expect(response.headers[.contentType] == "image/svg+xml")
+                #expect(response.text.hasPrefix("<svg"))
+                #expect(response.body.readableBytes < 1_000_000)
+            }
+        }
+    }
+
+    @Test func unchangedPagesAnswer304() async throws {
+        try await WebFixture.application().test(.router) { client in
+            let tag = try await client.execute(uri: "/methode", method: .get) { response in response.headers[.eTag] }
+            try await client.execute(uri: "/methode", method: .get, headers: [.ifNoneMatch: try #require(tag)]) { response in
+                #expect(response.status == .notModified)
+            }
+        }
+    }
+}
