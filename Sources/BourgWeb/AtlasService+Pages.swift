@@ -29,6 +29,10 @@ public struct RankingRow: Encodable, Sendable {
     public var rankInterval: RankInterval?
     public var rankIntervalText: String
     public var types: [String]
+    public var typesText: String
+    /// Weighted dimensions without data for this town (left out of its composite).
+    public var missingDimensions: [String]
+    public var missingText: String?
     public var dimensions: [DimensionCell]
 }
 
@@ -76,7 +80,8 @@ public struct RankingPage: Encodable, Sendable {
     public var aggregation: String
     public var aggregationLabel: String
     public var isGeometric: Bool
-    public var filters: String
+    public var filters: String?
+    public var intervalsComputed: Bool
     public var departement: String?
     public var region: String?
     public var type: String?
@@ -125,7 +130,7 @@ public struct CompareRow: Encodable, Sendable {
 public struct MethodPage: Encodable, Sendable {
     public var frame: PageFrame
     public var dimensions: [MethodDimension]
-    public var weights: [Weights]
+    public var weights: [WeightTable]
     public var typology: [TypologyRule]
     public var outliers: [OutlierLine]
     public var peerGroup: String
@@ -150,6 +155,39 @@ public struct MethodIndicator: Encodable, Sendable {
     public var definition: String
     public var coverage: Int
     public var coverageText: String
+}
+
+/// A weight preset as a table: each dimension's weight, its share and where it comes from.
+public struct WeightTable: Encodable, Sendable {
+    public var id: String
+    public var label: String
+    public var citation: String
+    public var rows: [WeightRow]
+
+    init(_ weights: Weights) {
+        id = weights.id
+        label = weights.label
+        citation = weights.citation
+        let total = weights.entries.map(\.value).reduce(0, +)
+        rows = weights.entries.map { entry in
+            WeightRow(dimension: entry.dimension.rawValue, label: entry.dimension.label, value: entry.value,
+                      share: total > 0 ? entry.value / total : 0,
+                      shareText: FrenchFormat.number(total > 0 ? entry.value / total * 100 : 0, decimals: 1) + " %",
+                      basis: entry.basis.rawValue, basisLabel: entry.basis.label, note: entry.note)
+        }
+    }
+}
+
+/// One dimension's weight in a preset table.
+public struct WeightRow: Encodable, Sendable {
+    public var dimension: String
+    public var label: String
+    public var value: Double
+    public var share: Double
+    public var shareText: String
+    public var basis: String
+    public var basisLabel: String
+    public var note: String
 }
 
 /// A typology rule and how many towns meet it.
@@ -242,11 +280,13 @@ extension AtlasService {
             guard rows.count < request.limit else { continue }
             let composite = board.composites[position]
             let interval = board.intervals?[position] ?? nil
+            let missing = scores.dimensions.filter { request.weights.value($0) > 0 && scores.dimensionScore(position, $0) == nil }.map(\.label)
             rows.append(RankingRow(
                 rank: board.ranks[position]!, commune: CommuneSummary(commune), composite: composite,
                 compositeText: FrenchFormat.number(composite, decimals: 1), rankInterval: interval,
                 rankIntervalText: interval.map { "\(Int($0.low))–\(Int($0.high))" } ?? "",
-                types: types.map(\.type.label),
+                types: types.map(\.type.label), typesText: types.map(\.type.label).joined(separator: " · "),
+                missingDimensions: missing, missingText: missing.isEmpty ? nil : "sans donnée : " + missing.joined(separator: ", ").lowercased(),
                 dimensions: scores.dimensions.map { dimension in
                     let value = scores.dimensionScore(position, dimension)
                     return DimensionCell(id: dimension.rawValue, score: value, text: value.map { FrenchFormat.number($0, decimals: 0) } ?? "—")
@@ -255,6 +295,7 @@ extension AtlasService {
         let filters = [request.departement.map { "département \($0)" }, request.region.map { "région \($0)" }, request.type.map { "type « \($0.label) »" }]
             .compactMap { $0 }.joined(separator: ", ")
         let query = RankingQuery.encode(request)
+        let filterText: String? = filters.isEmpty ? nil : filters
         return RankingPage(
             frame: frame("Classement des petites villes", json: "/classement.json" + (query.isEmpty ? "" : "?" + query)),
             peerGroup: scores.group.label, weights: request.weights,
@@ -265,7 +306,7 @@ extension AtlasService {
                 return WeightField(id: dimension.rawValue, label: dimension.label, value: rating, note: entry?.note ?? "")
             },
             aggregation: request.aggregation.rawValue, aggregationLabel: request.aggregation.label, isGeometric: request.aggregation == .geometric,
-            filters: filters, departement: request.departement, region: request.region, type: request.type?.rawValue,
+            filters: filterText, intervalsComputed: board.intervals != nil, departement: request.departement, region: request.region, type: request.type?.rawValue,
             typeOptions: TownType.allCases.map { TypeOption(id: $0.rawValue, label: $0.label, selected: $0 == request.type) },
             dimensionHeaders: scores.dimensions.map(\.label), matching: matching, rows: rows, query: query)
     }
@@ -288,7 +329,7 @@ extension AtlasService {
         var rows: [CompareRow] = scores.dimensions.map { dimension in
             CompareRow(label: dimension.label, isDimension: true, values: positions.map { position in
                 position.flatMap { scores.dimensionScore($0, dimension) }.map { FrenchFormat.number($0, decimals: 0) } ?? "—"
-            }, sources: "note 0–100 parmi les \(scores.group.label)")
+            }, sources: "")
         }
         let readings = try communes.map { try database.readings(for: $0.code) }
         if let first = readings.first {
@@ -328,7 +369,7 @@ extension AtlasService {
             treatment == .none ? nil : OutlierLine(label: matrix.indicators[column].label, treatment: treatment.label)
         }
         return MethodPage(
-            frame: frame("Méthode", json: "/methode.json"), dimensions: dimensions, weights: WeightPresets.all,
+            frame: frame("Méthode", json: "/methode.json"), dimensions: dimensions, weights: WeightPresets.all.map(WeightTable.init),
             typology: TownType.allCases.map { TypologyRule(id: $0.rawValue, label: $0.label, rule: descriptions[$0] ?? "", count: counts.byType[$0, default: 0]) },
             outliers: outliers, peerGroup: scores.group.label, coverageTotal: coverage.first?.communesInGroup ?? 0)
     }

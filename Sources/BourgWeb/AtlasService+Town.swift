@@ -71,6 +71,7 @@ extension AtlasService {
             strengths: diagnosis?.strengths ?? [], weaknesses: diagnosis?.weaknesses ?? [], rule: Standing.rule,
             leversInHands: levers.filter(\.inTownsHands), leversStructural: levers.filter { !$0.inTownsHands },
             similar: similar, weakestDimension: weakest?.label, stations: stations,
+            stationsText: stations.isEmpty ? nil : stations.joined(separator: " · "),
             dimensionChart: chart, locatorMap: try locatorMap(commune))
     }
 

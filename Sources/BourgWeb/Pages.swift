@@ -134,6 +134,7 @@ public struct TownPage: Encodable, Sendable {
     public var similar: [SimilarView]
     public var weakestDimension: String?
     public var stations: [String]
+    public var stationsText: String?
     /// SVG charts (rendered unescaped in HTML; omitted from JSON).
     public var dimensionChart: String
     public var locatorMap: String
@@ -141,6 +142,6 @@ public struct TownPage: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case frame, commune, regionName, epciName, areaText, isPeer, peerGroup, bandGroup, weights, composite, compositeText, rank
         case rankedCount, rankIntervalText, types, essentialFlags, dimensions, indicatorGroups, strengths, weaknesses, rule
-        case leversInHands, leversStructural, similar, weakestDimension, stations
+        case leversInHands, leversStructural, similar, weakestDimension, stations, stationsText
     }
 }

@@ -88,16 +88,22 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
                           query: trimmed, results: results, isEmpty: results.isEmpty && !trimmed.isEmpty)
     }
 
+    /// The towns to compare: INSEE codes, or names resolved to their best match.
     func compareCodes(_ request: Request) throws -> [String] {
         let text = try request.queryParameters()["codes"] ?? ""
-        let codes = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
-        guard (2...Self.maximumCompared).contains(codes.count) else {
-            throw WebError.badParameter("codes", "de 2 à \(Self.maximumCompared) codes INSEE séparés par des virgules sont attendus")
+        guard text.count <= 200 else { throw WebError.badParameter("codes", "200 caractères au plus") }
+        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard (2...Self.maximumCompared).contains(items.count) else {
+            throw WebError.badParameter("codes", "de 2 à \(Self.maximumCompared) communes (codes INSEE ou noms) séparées par des virgules sont attendues")
         }
-        for code in codes where !(code.count == 5 && code.allSatisfy({ $0.isNumber || $0 == "A" || $0 == "B" })) {
-            throw WebError.badParameter("codes", "« \(code.prefix(10)) » n'est pas un code INSEE")
+        return try items.map { item in
+            let upper = item.uppercased()
+            if upper.count == 5, upper.allSatisfy({ $0.isNumber || $0 == "A" || $0 == "B" }) { return upper }
+            guard upper.contains(where: \.isLetter), let match = try repository.search(item, limit: 1).first else {
+                throw WebError.badParameter("codes", "« \(item.prefix(40)) » n'est ni un code INSEE ni le nom d'une commune")
+            }
+            return match.code
         }
-        return codes
     }
 }
 

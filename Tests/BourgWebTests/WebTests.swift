@@ -139,6 +139,19 @@ struct WebTests {
         }
     }
 
+    @Test func compareAcceptsNamesAsWellAsCodes() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/comparer.json?codes=Figeac,%20amb%C3%A9rieu-en-bugey", method: .get) { response in
+                #expect(response.status == .ok)
+                let towns = try #require(try response.json()["towns"] as? [[String: Any]])
+                #expect(towns.compactMap { ($0["commune"] as? [String: Any])?["code"] as? String } == ["46102", "01004"])
+            }
+            try await client.execute(uri: "/comparer.json?codes=Figeac,Xyzzyville", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
     @Test func overlongQueryIsRefused() async throws {
         try await WebFixture.application().test(.router) { client in
             try await client.execute(uri: "/classement.json?x=" + String(repeating: "a", count: 3_000), method: .get) { response in
