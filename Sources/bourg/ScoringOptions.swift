@@ -1,10 +1,11 @@
 import ArgumentParser
 import BourgCore
 import BourgData
+import Foundation
 
 /// The options shared by the commands that score towns: peers, weights, aggregation, uncertainty.
 struct ScoringOptions: ParsableArguments {
-    @Option(name: .long, help: "Weights: barometre (the 2021 survey), equal, or custom (with --rate).")
+    @Option(name: .long, help: "Weights: barometre (the 2021 survey), equal, custom (with --rate), or a preset file (.json, e.g. from bourg survey weights).")
     var weights: String = "barometre"
 
     @Option(name: .long, help: "Custom ratings 0–5 per dimension, e.g. nature=5,sante=4,mobilite=3 (implies --weights custom).")
@@ -43,8 +44,15 @@ struct ScoringOptions: ParsableArguments {
             return try Weights.custom(ratings: Weights.parseRatings(rate))
         }
         if weights == "custom" { throw ValidationError("--weights custom needs --rate, e.g. --rate nature=5,sante=4") }
+        if weights.hasSuffix(".json") {
+            do {
+                return try SurveyAnalysis.readPreset(url: URL(fileURLWithPath: weights))
+            } catch let error as DataBuildError {
+                throw UserError(error.description)
+            }
+        }
         guard let preset = WeightPresets.named(weights) else {
-            throw ValidationError("unknown weights '\(weights)': barometre, equal or custom")
+            throw ValidationError("unknown weights '\(weights)': barometre, equal, custom or a preset file ending in .json")
         }
         return preset
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// How sure a town's rank is: the spread of its rank when the weights and the aggregation vary.
@@ -27,38 +28,68 @@ public struct RankUncertainty: Sendable {
     }
 
     /// Rank intervals of every peer (`nil` for peers that never get a composite).
+    ///
+    /// The draws are split into `chunks` fixed slices, each with its own generator seeded from `seed`, and run
+    /// in parallel: the result depends on the seed only, not on the machine's cores.
     public func intervals(for scores: PeerScores, weights: Weights) -> [RankInterval?] {
         let centre = scores.normalisedWeights(weights)
-        var generator = SplitMix64(seed: seed)
         let peers = scores.members.count
-        var ranks = [[Int32]](repeating: [], count: peers)
-        for index in 0..<peers { ranks[index].reserveCapacity(draws) }
-        var composites = [Double](repeating: .nan, count: peers)
-        var order = [Int](repeating: 0, count: peers)
-        for _ in 0..<draws {
-            let drawn = Self.dirichlet(centre.map { $0 * concentration }, using: &generator)
-            let aggregation: Aggregation = generator.nextDouble() < 0.5 ? .arithmetic : .geometric
-            scores.composites(normalisedWeights: drawn, aggregation: aggregation, into: &composites)
-            var count = 0
-            for position in 0..<peers where !composites[position].isNaN {
-                order[count] = position
-                count += 1
-            }
-            composites.withUnsafeBufferPointer { composites in
-                order.withUnsafeMutableBufferPointer { order in
-                    order[0..<count].sort { composites[$0] > composites[$1] }
+        guard peers > 0, draws > 0 else { return Array(repeating: nil, count: peers) }
+        precondition(peers < Int(UInt16.max), "ranks are stored on 16 bits")
+        let chunks = Self.chunks, concentration = concentration, seed = seed, draws = draws
+        let perChunk = (draws + chunks - 1) / chunks
+        // ranks[draw × peers + position]: 1 = best, 0 = no composite in that draw.
+        var ranks = [UInt16](repeating: 0, count: draws * peers)
+        ranks.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var generator = SplitMix64(seed: seed &+ UInt64(chunk) &* 0x9E37_79B9_7F4A_7C15)
+                var composites = [Double](repeating: .nan, count: peers)
+                var keys = [UInt64]()
+                keys.reserveCapacity(peers)
+                for draw in min(draws, chunk * perChunk)..<min(draws, (chunk + 1) * perChunk) {
+                    let drawn = Self.dirichlet(centre.map { $0 * concentration }, using: &generator)
+                    let aggregation: Aggregation = generator.nextDouble() < 0.5 ? .arithmetic : .geometric
+                    scores.composites(normalisedWeights: drawn, aggregation: aggregation, into: &composites)
+                    // Sort (descending composite, position) packed in one integer: a plain, fast integer sort.
+                    keys.removeAll(keepingCapacity: true)
+                    for position in 0..<peers where !composites[position].isNaN {
+                        let quantised = UInt64((min(100, max(0, composites[position])) / 100 * Double(UInt32.max)).rounded())
+                        keys.append((UInt64(UInt32.max) - quantised) << 32 | UInt64(position))
+                    }
+                    keys.sort()
+                    let base = draw * peers
+                    for (place, key) in keys.enumerated() { output[base + Int(key & 0xFFFF_FFFF)] = UInt16(place + 1) }
                 }
             }
-            for place in 0..<count { ranks[order[place]].append(Int32(place + 1)) }
         }
-        return ranks.map { simulated in
-            guard !simulated.isEmpty else { return nil }
-            let sorted = simulated.sorted().map(Double.init)
-            return RankInterval(median: Statistics.quantile(sorted: sorted, 0.5)!,
-                                low: Statistics.quantile(sorted: sorted, 0.05)!,
-                                high: Statistics.quantile(sorted: sorted, 0.95)!)
+        var result = [RankInterval?](repeating: nil, count: peers)
+        ranks.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let ranks = buffer
+            result.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let output = buffer
+                let perSlice = (peers + chunks - 1) / chunks
+                DispatchQueue.concurrentPerform(iterations: chunks) { slice in
+                    var simulated = [UInt16]()
+                    simulated.reserveCapacity(draws)
+                    for position in min(peers, slice * perSlice)..<min(peers, (slice + 1) * perSlice) {
+                        simulated.removeAll(keepingCapacity: true)
+                        for draw in 0..<draws where ranks[draw * peers + position] > 0 { simulated.append(ranks[draw * peers + position]) }
+                        guard !simulated.isEmpty else { continue }
+                        simulated.sort()
+                        let sorted = simulated.map(Double.init)
+                        output[position] = RankInterval(median: Statistics.quantile(sorted: sorted, 0.5)!,
+                                                        low: Statistics.quantile(sorted: sorted, 0.05)!,
+                                                        high: Statistics.quantile(sorted: sorted, 0.95)!)
+                    }
+                }
+            }
         }
+        return result
     }
+
+    /// The fixed number of slices the draws are split into (independent of the number of cores).
+    static let chunks = 8
 
     /// A Dirichlet draw with parameters `alphas` (a zero parameter gives a zero weight).
     static func dirichlet(_ alphas: [Double], using generator: inout SplitMix64) -> [Double] {

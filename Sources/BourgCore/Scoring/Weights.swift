@@ -92,6 +92,8 @@ public enum WeightBasis: String, Sendable, Hashable, Codable {
     case rule
     /// The user's own rating.
     case userRating = "user_rating"
+    /// A weighted share measured by the user's own survey (`bourg survey weights`).
+    case survey
 
     /// French label.
     public var label: String {
@@ -102,6 +104,7 @@ public enum WeightBasis: String, Sendable, Hashable, Codable {
         case .notCited: "non cité par l'enquête"
         case .rule: "règle"
         case .userRating: "note de l'utilisateur"
+        case .survey: "part pondérée de l'enquête"
         }
     }
 }
