@@ -7,7 +7,7 @@ import Foundation
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data", abstract: "Construire l'atlas et rendre compte de sa couverture.",
-        subcommands: [Build.self, Report.self])
+        subcommands: [Build.self, Check.self, Report.self])
 
     /// `bourg data build`
     struct Build: ParsableCommand {
@@ -46,6 +46,31 @@ struct DataCommand: ParsableCommand {
                          path, Double(size) / 1_000_000, draft.communes.count, draft.catalogue.count, seconds))
             print("")
             try CoverageReport.print(atlas: AtlasDatabase.openReadOnly(at: path))
+        }
+    }
+
+    /// `bourg data check`
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Vérifie le dossier de données sans construire l'atlas : fichiers lus, lignes écartées, codes sans commune.")
+
+        @Option(name: .long, help: "The data directory (default: $BOURG_DATA_DIR, else ../shared/data beside the project).")
+        var dataDir: String?
+
+        func run() throws {
+            let directory = AtlasLocation.dataDirectory(dataDir)
+            print("Données : \(directory.path)")
+            let draft: AtlasDraft
+            do {
+                draft = try AtlasBuilder(dataDirectory: directory).makeDraft()
+            } catch let error as DataBuildError {
+                throw UserError("Le dossier ne permet pas de construire l'atlas :\n\(error)")
+            }
+            for entry in draft.provenance {
+                let name = "\(entry.source.id)/\(entry.fileName)".padding(toLength: 78, withPad: " ", startingAt: 0)
+                print("  \(name) \(entry.rowsRead) lues, \(entry.rowsRejected) écartées, \(entry.rowsUnmatched) sans commune")
+            }
+            print("Tout est lisible : \(draft.communes.count) communes, \(draft.catalogue.count) indicateurs. Rien n'a été écrit.")
         }
     }
 
