@@ -77,3 +77,15 @@ public struct NearestPointIndex: Sendable {
         }
     }
 }
+
+extension NearestPointIndex {
+    /// For each commune, the great-circle distance (km) from its position to the nearest of `points` on the
+    /// same land mass (`Territory`); `nil` where the commune has no position or its territory has no point.
+    public static func distances(from communes: [Commune], to points: [(Territory, GeoPoint)]) -> [Double?] {
+        let indexes = Dictionary(grouping: points, by: \.0).mapValues { NearestPointIndex(points: $0.map(\.1)) }
+        return communes.map { commune in
+            guard let position = commune.position, let index = indexes[commune.territory] else { return nil }
+            return index.nearest(to: position)?.distanceKm
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import BourgCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The atlas file: one SQLite database holding the communes, their boundaries, the stations, the indicator
 /// catalogue and values, and the provenance of every source file.
@@ -9,7 +10,7 @@ import GRDB
 /// opened read-only for reading and serving.
 public struct AtlasDatabase: Sendable {
     /// The schema version this code reads and writes. Bump it when the schema changes.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// Reads and (while building) writes the database.
     public let reader: any DatabaseReader
@@ -48,8 +49,10 @@ public struct AtlasDatabase: Sendable {
             for (key, value) in buildInfo.merging(["schema_version": String(schemaVersion)], uniquingKeysWith: { $1 }) {
                 try db.execute(sql: "INSERT INTO atlas_info (key, value) VALUES (?, ?)", arguments: [key, value])
             }
+            var rowids: [String: Int64] = [:]
             for commune in draft.communes {
                 try commune.insert(db)
+                rowids[commune.code] = db.lastInsertedRowID
                 try db.execute(sql: "INSERT INTO commune_search (code, name) VALUES (?, ?)", arguments: [commune.code, commune.name])
                 if let geometry = draft.boundaries[commune.code] {
                     try db.execute(sql: "INSERT INTO commune_boundary (code, geojson) VALUES (?, ?)", arguments: [commune.code, geometry])
@@ -63,10 +66,10 @@ public struct AtlasDatabase: Sendable {
                                    arguments: [definition.id, category.code, category.label])
                 }
             }
-            let statement = try db.makeStatement(sql: "INSERT INTO indicator_value (commune_code, indicator, value) VALUES (?, ?, ?)")
+            let statement = try db.makeStatement(sql: "INSERT INTO indicator_value (commune, indicator, value) VALUES (?, ?, ?)")
             let positions = Dictionary(uniqueKeysWithValues: draft.catalogue.enumerated().map { ($0.element.id, $0.offset) })
             for entry in draft.storedValues() {
-                try statement.execute(arguments: [entry.commune, positions[entry.indicator], entry.value])
+                try statement.execute(arguments: [rowids[entry.commune], positions[entry.indicator], entry.value])
             }
             for entry in draft.provenance { try ProvenanceRecord(entry).insert(db) }
             for outline in draft.outlines { try outline.insert(db) }
@@ -137,18 +140,21 @@ public struct AtlasDatabase: Sendable {
                 t.column("label", .text).notNull()
                 t.primaryKey(["indicator_id", "code"])
             }
-            // The long table of values, kept small: the indicator is its catalogue position (an integer).
-            // A missing value has no row. The view `indicator_value_named` shows indicator ids.
+            // The long table of values, kept small and quick to load: the commune is its row id in `commune`,
+            // the indicator its catalogue position (integers). A missing value has no row.
+            // The view `indicator_value_named` shows INSEE codes and indicator ids.
             try db.create(table: "indicator_value", options: [.withoutRowID]) { t in
-                t.column("commune_code", .text).notNull().references("commune")
+                t.column("commune", .integer).notNull()
                 t.column("indicator", .integer).notNull().references("indicator", column: "position")
                 t.column("value", .double).notNull()
-                t.primaryKey(["commune_code", "indicator"])
+                t.primaryKey(["commune", "indicator"])
             }
             try db.execute(sql: """
                 CREATE VIEW indicator_value_named AS
-                SELECT indicator_value.commune_code, indicator.id AS indicator_id, indicator_value.value
-                FROM indicator_value JOIN indicator ON indicator.position = indicator_value.indicator
+                SELECT commune.code AS commune_code, indicator.id AS indicator_id, indicator_value.value
+                FROM indicator_value
+                JOIN commune ON commune.rowid = indicator_value.commune
+                JOIN indicator ON indicator.position = indicator_value.indicator
                 """)
             try db.create(table: "departement_outline") { t in
                 t.primaryKey("departement", .text)
@@ -274,18 +280,27 @@ extension AtlasDatabase {
     public func indicatorMatrix() throws -> IndicatorMatrix {
         let catalogue = try catalogue()
         return try reader.read { db in
-            let communes = try Commune.order(Column("code")).fetchAll(db)
-            let rowOf = Dictionary(uniqueKeysWithValues: communes.enumerated().map { ($0.element.code, $0.offset) })
+            let communes = try Commune.fetchAll(db, sql: "SELECT * FROM commune ORDER BY rowid")
+            let rowids = try Int.fetchAll(db, sql: "SELECT rowid FROM commune ORDER BY rowid")
+            let rowOf = Dictionary(uniqueKeysWithValues: rowids.enumerated().map { ($0.element, $0.offset) })
             let catalogueColumn = Dictionary(uniqueKeysWithValues: catalogue.enumerated().map { ($0.element.id, $0.offset) })
             let columnOf = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, position FROM indicator").map { row in
                 (row["position"] as Int, catalogueColumn[row["id"] as String]!)
             })
-            var values = [Double](repeating: .nan, count: communes.count * catalogue.count)
-            let cursor = try Row.fetchCursor(db, sql: "SELECT commune_code, indicator, value FROM indicator_value")
-            while let row = try cursor.next() {
-                guard let commune = rowOf[row[0] as String], let column = columnOf[row[1] as Int] else { continue }
-                values[commune * catalogue.count + column] = row[2]
+            let width = catalogue.count
+            var values = [Double](repeating: .nan, count: communes.count * width)
+            // 2.5 million rows: read with SQLite's C API rather than one GRDB row each (several times faster).
+            let statement = try db.makeStatement(sql: "SELECT commune, indicator, value FROM indicator_value")
+            let sqlite = statement.sqliteStatement
+            sqlite3_reset(sqlite)
+            var code = sqlite3_step(sqlite)
+            while code == SQLITE_ROW {
+                if let commune = rowOf[Int(sqlite3_column_int64(sqlite, 0))], let column = columnOf[Int(sqlite3_column_int64(sqlite, 1))] {
+                    values[commune * width + column] = sqlite3_column_double(sqlite, 2)
+                }
+                code = sqlite3_step(sqlite)
             }
+            guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading indicator values") }
             return IndicatorMatrix(communes: communes, indicators: catalogue, values: values)
         }
     }

@@ -125,11 +125,7 @@ public struct AtlasDraft: Sendable {
     /// For each commune, the great-circle distance (km) from its town hall to the nearest of `points`
     /// in the same territory; `nil` where there is none.
     public func distancesToNearest(_ points: [(Territory, GeoPoint)]) -> [Double?] {
-        let indexes = Dictionary(grouping: points, by: \.0).mapValues { NearestPointIndex(points: $0.map(\.1)) }
-        return communes.map { commune in
-            guard let position = commune.position, let index = indexes[commune.territory] else { return nil }
-            return index.nearest(to: position)?.distanceKm
-        }
+        NearestPointIndex.distances(from: communes, to: points)
     }
 
     // MARK: Communes and provenance

@@ -5,5 +5,5 @@ import ArgumentParser
 struct Bourg: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Bourg, l'atlas de l'attractivité des petites villes de France.",
-        subcommands: [DataCommand.self, TownCommand.self, ScoreCommand.self, RankCommand.self, DiagnoseCommand.self, WhatIfCommand.self, TypologyCommand.self, SourcesCommand.self, ServeCommand.self, SurveyCommand.self])
+        subcommands: [DataCommand.self, TownCommand.self, ScoreCommand.self, RankCommand.self, DiagnoseCommand.self, WhatIfCommand.self, MatchCommand.self, TypologyCommand.self, SourcesCommand.self, ServeCommand.self, SurveyCommand.self])
 }

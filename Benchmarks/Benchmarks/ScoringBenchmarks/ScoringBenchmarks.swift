@@ -41,6 +41,27 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Target (issue 5): < 5 ms to match a household with 5 constraints over the small towns (the matcher
+    // itself is prepared once per peer group, like the scores).
+    let matcher = Matcher(scores: smallTowns)
+    guard let paris = matcher.cityPoles.first(where: \.isParis) else { fatalError("the atlas has no Paris pole") }
+    let household = HouseholdProfile(
+        weights: (try? Weights.custom(ratings: [.numerique: 5, .mobilite: 4, .nature: 4, .sante: 3, .logement: 3])) ?? .equal,
+        constraints: [
+            .reach(city: paris, limit: .minutesByCar(150)),
+            .longDistanceStation(withinKm: 30),
+            .maxPrice(housing: .house, eurosPerM2: 2_500),
+            .need(amenity: .gp, withinKm: 5),
+            .need(amenity: .lycee, withinKm: 10),
+        ],
+        top: 20, perDepartement: 3)
+    Benchmark("Match a household with 5 constraints over the small towns",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5))) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try matcher.match(household))
+        }
+    }
+
     // Scoring a peer group from the matrix (done once per peer group at start-up).
     Benchmark("Score the small towns (percentiles, dimensions)",
               configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 20)) { benchmark in

@@ -2,7 +2,7 @@ import Foundation
 
 /// What-if scenarios for one peer town: some of its indicator values (or dimension scores) changed,
 /// every other peer unchanged. The town's new indicator scores are its percentile ranks against the other
-/// peers' values as they are, with the same outlier treatment (a value beyond a winsorising cap ties with it).
+/// peers' values as they are.
 public struct WhatIf: Sendable {
     public let scores: PeerScores
 
@@ -10,33 +10,21 @@ public struct WhatIf: Sendable {
         self.scores = scores
     }
 
-    /// The town's score (0–100) for scored indicator `column` if its value were `value`; `nil` for no value.
+    /// The town's score (0–100) for scored indicator `column` if its value were `value`; `nil` for no value:
+    /// its percentile rank against the other peers' values (ties count half), as `PeerScores` ranks them.
     public func indicatorScore(position: Int, column: Int, value: Double?) -> Double? {
-        guard let value, let k = scores.scoredIndicators.firstIndex(of: column) else { return nil }
-        let indicatorCount = scores.scoredIndicators.count
+        guard let value, scores.scoredIndicators.contains(column) else { return nil }
         let sign = scores.matrix.indicators[column].direction == .lowerIsBetter ? -1.0 : 1.0
-        var candidate = sign * value
-        let treatment = scores.treatments[k]
-        // The others' values in the space the ranks were computed in (log keeps the order: raw values suffice).
-        var others: [Double] = []
-        others.reserveCapacity(scores.members.count)
+        let candidate = sign * value
+        var below = 0.0, equal = 0.0, others = 0.0
         for other in scores.members.indices where other != position {
-            if case .logTransformed = treatment {
-                if let raw = scores.matrix.value(commune: scores.members[other], indicator: column) { others.append(sign * raw) }
-            } else {
-                let treated = scores.treatedValues[other * indicatorCount + k]
-                if !treated.isNaN { others.append(treated) }
-            }
+            guard let raw = scores.matrix.value(commune: scores.members[other], indicator: column) else { continue }
+            let oriented = sign * raw
+            others += 1
+            if oriented < candidate { below += 1 } else if oriented == candidate { equal += 1 }
         }
-        guard !others.isEmpty else { return 50 }
-        if case let .winsorised(_, upper) = treatment {
-            candidate = upper ? min(candidate, others.max()!) : max(candidate, others.min()!)
-        }
-        var below = 0.0, equal = 0.0
-        for other in others {
-            if other < candidate { below += 1 } else if other == candidate { equal += 1 }
-        }
-        return 100 * (below + 0.5 * equal) / Double(others.count)
+        guard others > 0 else { return 50 }
+        return 100 * (below + 0.5 * equal) / others
     }
 
     /// The town's dimension scores and coverage once `changes` (matrix column → new value, `nil` = unknown)

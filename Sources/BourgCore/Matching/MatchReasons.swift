@@ -58,15 +58,22 @@ public struct IndicatorPhrase: Sendable, Hashable {
     public var text: String
     /// The phrase states an absence ("aucun cinéma", "pas de gare"): never given as a strength.
     public var isAbsence: Bool
+    /// The phrase states a presence in the town ("collège dans la commune", "gare SNCF dans la commune"):
+    /// never given as something to watch, even when most peers have it too.
+    public var isPresence: Bool
 
-    init(_ text: String, absence: Bool = false) {
+    init(_ text: String, absence: Bool = false, presence: Bool = false) {
         self.text = text
         isAbsence = absence
+        isPresence = presence
     }
 
     /// The phrase of `value` for indicator `id`, or `nil` when Bourg has no phrase for that indicator.
     public static func of(_ id: String, _ value: Double) -> IndicatorPhrase? {
-        let km = MatchFormat.km(value), rate = MatchFormat.rate(value), whole = MatchFormat.whole(value)
+        // Formatted only when a phrase uses them.
+        var km: String { MatchFormat.km(value) }
+        var rate: String { MatchFormat.rate(value) }
+        var whole: String { MatchFormat.whole(value) }
         func per10000(_ singular: String, _ plural: String? = nil) -> IndicatorPhrase {
             IndicatorPhrase("\(rate) \(MatchFormat.noun(value, singular, plural)) pour 10 000 habitants", absence: value == 0)
         }
@@ -74,18 +81,18 @@ public struct IndicatorPhrase: Sendable, Hashable {
             IndicatorPhrase("\(rate) \(MatchFormat.noun(value, singular, plural)) pour 1 000 habitants", absence: value == 0)
         }
         func distance(_ thing: String) -> IndicatorPhrase {
-            value == 0 ? IndicatorPhrase("\(thing) dans la commune") : IndicatorPhrase("\(thing) à \(km) km")
+            value == 0 ? IndicatorPhrase("\(thing) dans la commune", presence: true) : IndicatorPhrase("\(thing) à \(km) km")
         }
         func count(_ singular: String, _ plural: String, none: String) -> IndicatorPhrase {
             value == 0 ? IndicatorPhrase(none, absence: true) : IndicatorPhrase("\(whole) \(MatchFormat.noun(value, singular, plural))")
         }
         func flag(_ yes: String, _ no: String) -> IndicatorPhrase {
-            value != 0 ? IndicatorPhrase(yes) : IndicatorPhrase(no, absence: true)
+            value != 0 ? IndicatorPhrase(yes, presence: true) : IndicatorPhrase(no, absence: true)
         }
         func trend(_ subject: String) -> IndicatorPhrase {
             let magnitude = MatchFormat.rate(abs(value))
-            if magnitude == "0" { return IndicatorPhrase("\(subject) stables (tendance par an)") }
-            return IndicatorPhrase("\(subject) en \(value < 0 ? "baisse" : "hausse") de \(magnitude) pour 1 000 habitants par an")
+            if magnitude == "0" { return IndicatorPhrase("pas de hausse des \(subject) de 2016 à 2024") }
+            return IndicatorPhrase("\(subject) en \(value < 0 ? "baisse" : "hausse") de \(magnitude) pour 1 000 habitants par an de 2016 à 2024")
         }
         switch id {
         // Mobilité
@@ -166,10 +173,15 @@ public struct IndicatorPhrase: Sendable, Hashable {
         case "sols_impermeabilises_pct": return IndicatorPhrase("\(rate) % de sols imperméabilisés")
         case "luminance_ciel_mcd_m2":
             return IndicatorPhrase("ciel nocturne à \(FrenchFormat.number(value, decimals: 2)) mcd/m²" + (value < 0.2 ? " (ciel rural sombre)" : ""))
-        case "artificialisation_2012_2018_ha_km2": return IndicatorPhrase("\(FrenchFormat.number(value, decimals: 2)) ha artificialisés par km² de 2012 à 2018")
+        case "artificialisation_2012_2018_ha_km2":
+            let hectares = FrenchFormat.number(value, decimals: 2)
+            return hectares == "0" ? IndicatorPhrase("aucune terre artificialisée détectée de 2012 à 2018")
+                : IndicatorPhrase("\(hectares) ha artificialisés par km² de 2012 à 2018")
         // Numérique
         case "part_locaux_fibre": return IndicatorPhrase("\(rate) % des locaux éligibles à la fibre")
         case "part_locaux_thd_filaire": return IndicatorPhrase("\(rate) % des locaux éligibles au très haut débit filaire")
+        case "couverture_mobile_4g": return IndicatorPhrase("\(rate) % couverts en 4G")
+        case "espaces_coworking": return count("espace de coworking", "espaces de coworking", none: "aucun espace de coworking")
         // Métropole, dynamique
         case "couronne_aav_700k": return flag("dans la couronne d'une aire de 700 000 habitants ou plus", "hors couronne des grandes aires")
         case "distance_pole_aav_700k_km": return IndicatorPhrase("pôle d'une aire de 700 000 habitants ou plus à \(km) km à vol d'oiseau")
@@ -182,11 +194,186 @@ public struct IndicatorPhrase: Sendable, Hashable {
     }
 }
 
-/// How a town's standing among its peers on one indicator reads: "mieux que 88 % des pairs".
-enum PeerStanding {
-    static func text(_ score: Double) -> String {
-        if score >= 100 { return "mieux que tous les autres pairs" }
-        if score <= 0 { return "le moins bien placé des pairs" }
-        return "mieux que \(MatchFormat.score(score)) % des pairs"
+/// How a town's standing among its peers on one indicator reads: "mieux que 88 % des pairs" (its
+/// indicator score, a percentile rank among the peers, rounded down so as never to overstate it).
+public enum PeerStanding {
+    /// "mieux que 88 % des pairs", "au premier rang des pairs" (100), "au dernier rang des pairs" (0).
+    public static func text(_ score: Double) -> String {
+        if score >= 100 { return "au premier rang des pairs" }
+        if score <= 0 { return "au dernier rang des pairs" }
+        return "mieux que \(MatchFormat.whole(score.rounded(.down))) % des pairs"
+    }
+}
+
+/// Writes why a town fits a household, from the town's own figures:
+/// - a sentence stating the figures behind the constraints the household set ("Gare TGV ou Intercités à
+///   8 km ; maisons à 1 850 €/m², 24 % sous la médiane des pairs (2 430 €/m²)."),
+/// - a sentence on its strengths: the dimensions with the largest contribution to its match score among those
+///   scoring 50 or more, each with its best-scored figure ("Points forts : santé 82/100 (6,1 médecins
+///   généralistes pour 10 000 habitants, mieux que 88 % des pairs) ; …"); for a town with no such dimension,
+///   "Ce qui pèse le plus dans sa note : …" with the largest contributions,
+/// - what to watch: the weakest dimension among those rated 4 or 5, with its weakest figure.
+struct MatchExplainer {
+    let matcher: Matcher
+
+    /// The indicator score under which a figure is worth watching: the lower half of the peers.
+    static let weakStanding = 50.0
+    /// The dimension score from which a dimension is called a strength: the upper half of the peers.
+    static let strongScore = 50.0
+
+    struct Explanation {
+        var reasons: [String]
+        var facts: [MatchFact]
+        var watch: WatchPoint?
+    }
+
+    private var scores: PeerScores { matcher.scores }
+
+    func explain(position: Int, profile: HouseholdProfile, contributions: [DimensionContribution],
+                 ratings: [AttractivenessDimension: Double]) -> Explanation {
+        var facts: [MatchFact] = []
+        var reasons: [String] = []
+        for constraint in profile.constraints {
+            if let fact = constraintFact(constraint, position: position), !facts.contains(where: { $0.indicator == fact.indicator }) {
+                facts.append(fact)
+            }
+        }
+        if !facts.isEmpty {
+            reasons.append(Self.sentence(facts.map(\.text).joined(separator: " ; ")))
+        }
+        // Strengths: the largest contributions among the dimensions where the town is in the upper half
+        // (score ≥ 50); a town with none is told what weighs most in its score instead.
+        let largest = contributions.filter { ($0.contribution ?? 0) > 0 }
+            .sorted { ($0.contribution ?? 0) > ($1.contribution ?? 0) }
+        let upperHalf = largest.filter { ($0.score ?? 0) >= Self.strongScore }
+        let strongest = (upperHalf.isEmpty ? largest : upperHalf).prefix(facts.isEmpty ? 3 : 2)
+        var strengths: [String] = []
+        for contribution in strongest {
+            guard let score = contribution.score else { continue }
+            var part = "\(contribution.label.lowercased()) \(MatchFormat.score(score))/100"
+            if let (fact, standing) = figure(in: contribution.dimension, position: position, best: true,
+                                             excluding: Set(facts.map(\.indicator))) {
+                facts.append(fact)
+                part += " (\(fact.text)\(standingText(fact, standing, weak: false)))"
+            }
+            strengths.append(part)
+        }
+        if !strengths.isEmpty {
+            let lead = upperHalf.isEmpty ? "Ce qui pèse le plus dans sa note" : "Points forts"
+            reasons.append("\(lead) : " + strengths.joined(separator: " ; ") + ".")
+        }
+        return Explanation(reasons: reasons, facts: facts, watch: watch(position: position, ratings: ratings))
+    }
+
+    /// The weakest dimension among those rated 4 or 5 (with data), with its weakest figure.
+    func watch(position: Int, ratings: [AttractivenessDimension: Double]) -> WatchPoint? {
+        let important = AttractivenessDimension.weighable.filter { (ratings[$0] ?? 0) >= HouseholdProfile.importantRating }
+        let scored = important.compactMap { dimension in scores.dimensionScore(position, dimension).map { (dimension, $0) } }
+        guard let (dimension, score) = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        var text = "À surveiller : \(dimension.label.lowercased()), \(MatchFormat.score(score))/100, la plus faible des dimensions qui comptent le plus pour vous (notées 4 ou 5)"
+        // Its weakest figure, if it is in the lower half of the peers (a figure better than most is no warning,
+        // nor is an amenity present in the town however many peers have one too).
+        var weakFact: MatchFact?
+        if let (fact, standing) = figure(in: dimension, position: position, best: false, excluding: []),
+           standing < Self.weakStanding {
+            weakFact = fact
+            text += " : \(fact.text)\(standingText(fact, standing, weak: true))"
+        } else {
+            text += " ; pas de point faible marqué parmi ses indicateurs"
+        }
+        return WatchPoint(dimension: dimension, score: score, rating: ratings[dimension] ?? 0, fact: weakFact, text: text + ".")
+    }
+
+    /// ", mieux que 88 % des pairs" after a figure; nothing after a yes/no figure (half the peers tie on it,
+    /// so a percentile would confuse more than it tells).
+    func standingText(_ fact: MatchFact, _ standing: Double, weak: Bool) -> String {
+        if let column = scores.matrix.indicator(fact.indicator), scores.matrix.indicators[column].kind == .flag { return "" }
+        return ", " + PeerStanding.text(standing) + (weak && standing > 0 ? " seulement" : "")
+    }
+
+    /// The best- (or worst-) scored figure of a dimension that Bourg can phrase, with its indicator score.
+    /// Strengths never state an absence ("aucun cinéma"), weaknesses never a presence ("collège dans la commune").
+    func figure(in dimension: AttractivenessDimension, position: Int, best: Bool,
+                excluding used: Set<String>) -> (MatchFact, Double)? {
+        let matrix = scores.matrix, row = scores.members[position], count = scores.scoredIndicators.count
+        // The dimension's scored figures, best (or worst) first, ties in catalogue order; phrased one by one
+        // until one can be said.
+        var candidates: [(order: Int, id: String, value: Double, score: Double)] = []
+        for (k, column) in scores.scoredIndicators.enumerated() where matrix.indicators[column].dimension == dimension {
+            let score = scores.indicatorScores[position * count + k]
+            let id = matrix.indicators[column].id
+            guard !score.isNaN, !used.contains(id), let value = matrix.value(commune: row, indicator: column) else { continue }
+            candidates.append((k, id, value, score))
+        }
+        candidates.sort { best ? ($0.score, $1.order) > ($1.score, $0.order) : ($0.score, $0.order) < ($1.score, $1.order) }
+        for candidate in candidates {
+            guard let phrase = IndicatorPhrase.of(candidate.id, candidate.value),
+                  best ? !phrase.isAbsence : !phrase.isPresence,
+                  let fact = indicatorFact(candidate.id, candidate.value) else { continue }
+            return (fact, candidate.score)
+        }
+        return nil
+    }
+
+    /// The fact of an indicator value; prices are compared with the peers' median.
+    func indicatorFact(_ id: String, _ value: Double) -> MatchFact? {
+        if let kind = HousingKind.allCases.first(where: { $0.indicator == id }) { return priceFact(kind, value) }
+        return IndicatorPhrase.of(id, value).map { MatchFact(indicator: id, value: value, text: $0.text) }
+    }
+
+    /// "maisons à 1 850 €/m², 24 % sous la médiane des pairs (2 430 €/m²)".
+    func priceFact(_ kind: HousingKind, _ value: Double) -> MatchFact {
+        var text = IndicatorPhrase.of(kind.indicator, value)?.text ?? "\(kind.plural) à \(MatchFormat.whole(value)) €/m²"
+        if let median = matcher.peerMedianPrice[kind], median > 0 {
+            let gap = (value - median) / median * 100
+            let percent = MatchFormat.whole(abs(gap))
+            let medianText = "la médiane des pairs (\(MatchFormat.whole(median)) €/m²)"
+            text += percent == "0" ? ", au niveau de \(medianText)" : ", \(percent) % \(gap < 0 ? "sous" : "au-dessus de") \(medianText)"
+        }
+        return MatchFact(indicator: kind.indicator, value: value, text: text)
+    }
+
+    /// The figure behind a constraint the town meets, or `nil` (lists of codes, population, missing data).
+    func constraintFact(_ constraint: MatchConstraint, position: Int) -> MatchFact? {
+        let matrix = scores.matrix, row = scores.members[position]
+        func fact(_ id: String) -> MatchFact? { matrix.value(commune: row, id).flatMap { indicatorFact(id, $0) } }
+        switch constraint {
+        case .reach(_, .minutesByCar):
+            return fact("temps_voiture_paris_min")
+        case let .reach(city, .kilometres):
+            guard let distance = matcher.distanceKm(to: city, position: position), distance.isFinite else { return nil }
+            return MatchFact(indicator: "distance_\(city.code)_km", value: distance,
+                             text: "\(city.name) à \(MatchFormat.km(distance)) km à vol d'oiseau")
+        case .longDistanceStation:
+            return fact("distance_gare_grandes_lignes_km")
+        case .stationInTown:
+            return fact("gare_dans_commune")
+        case let .maxPrice(housing, _):
+            return fact(housing.indicator)
+        case .need(.gp, _):
+            let distance = matcher.generalPractitionerDistanceKm[position]
+            if distance == 0 { return fact("medecins_generalistes_pour_10000") }
+            guard distance.isFinite else { return nil }
+            return MatchFact(indicator: "distance_generaliste_km", value: distance,
+                             text: "médecin généraliste à \(MatchFormat.km(distance)) km (commune la plus proche qui en a un)")
+        case let .need(amenity, _):
+            return amenity.distanceIndicator.flatMap(fact)
+        case let .types(wanted):
+            let assignments = matcher.typology.types(of: row, in: matrix)
+            guard let assignment = assignments.first(where: { wanted.contains($0.type) }) else { return nil }
+            return MatchFact(indicator: "type_\(assignment.type.rawValue)", value: 1,
+                             text: "\(assignment.type.label.lowercased()) : \(assignment.reasons.joined(separator: ", "))")
+        case .petitesVillesDeDemain:
+            return matrix.value(commune: row, "petites_villes_de_demain") == 1
+                ? MatchFact(indicator: "petites_villes_de_demain", value: 1, text: "Petite ville de demain") : nil
+        case .population, .departements, .excludedDepartements, .regions, .excludedRegions:
+            return nil
+        }
+    }
+
+    /// A sentence: first letter capitalised, final full stop.
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst() + "."
     }
 }

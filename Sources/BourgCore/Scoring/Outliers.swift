@@ -4,8 +4,9 @@ import Foundation
 /// is "heavily skewed" when |skewness| > 2 and kurtosis > 3.5; it is then winsorised (the most extreme
 /// value set to the next one, up to 5 values), and if that is not enough, log-transformed instead.
 ///
-/// Percentile ranks are unchanged by a log transform (it keeps the order); winsorising ties the most
-/// extreme values. The treated values also feed the distances between towns.
+/// The treated values feed the standardised distances between towns (similar towns). Scores are percentile
+/// ranks of the raw values: ranks do not change under a log transform, and ranking winsorised values would
+/// let a town's score fall when its value rises past the others (it would tie with the next one).
 public enum OutlierTreatment: Sendable, Hashable, Codable {
     case none
     /// The `count` most extreme values on the `upper` (or lower) side were set to the next value.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The scores of every town of a peer group that do not depend on weights: a 0–100 score per indicator
-/// (percentile rank among the peers, after the outlier rule, respecting the indicator's direction) and
+/// (percentile rank among the peers, respecting the indicator's direction) and
 /// per dimension (the mean of its indicator scores that exist). Composites for any weighting are then
 /// a tight loop over `dimensionScores`.
 public struct PeerScores: Sendable {
@@ -64,7 +64,10 @@ public struct PeerScores: Sendable {
             }
             let (treated, treatment) = OutlierTreatment.treat(values)
             treatments.append(treatment)
-            let ranks = Statistics.percentileRanks(treated)
+            // Ranks use the raw order: percentile ranks do not change under the log transform, and ranking the
+            // winsorised values would tie a town with the next one when it improves enough to become an outlier
+            // (its score would fall as its value rises). The treated values feed the distances between towns.
+            let ranks = Statistics.percentileRanks(values)
             for (i, position) in positions.enumerated() {
                 treatedValues[position * indicatorCount + k] = treated[i]
                 scores[position * indicatorCount + k] = ranks[i]

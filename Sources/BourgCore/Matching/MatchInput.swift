@@ -1,0 +1,149 @@
+import Foundation
+
+/// Reads what a household types (on the command line or in a web form) into constraints. Every error says
+/// what was expected, with an example; the caller names the option.
+public enum MatchInput {
+    /// Text folded for comparisons: no accents, lower case, hyphens, underscores and apostrophes as spaces.
+    public static func folded(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let spaced = folded.map { "-_'’".contains($0) ? " " : $0 }
+        return String(spaced).split(separator: " ").joined(separator: " ")
+    }
+
+    /// A big city by name (accents and case ignored) or INSEE code, among `poles`.
+    public static func city(_ name: String, among poles: [CityPole]) throws -> CityPole {
+        let wanted = folded(name)
+        let found = poles.filter { folded($0.name) == wanted || $0.code == name.uppercased() }
+        if found.count == 1 { return found[0] }
+        if found.count > 1 {
+            throw MatchError("plusieurs grandes villes s'appellent « \(name) » : précisez le code INSEE ("
+                + found.map { "\($0.code) dans le \($0.departement)" }.joined(separator: ", ") + ")")
+        }
+        let examples = poles.prefix(12).map(\.name).joined(separator: ", ")
+        throw MatchError("« \(name) » n'est pas le pôle d'une aire d'attraction de 200 000 habitants ou plus ; villes possibles (\(poles.count)) : \(examples)…")
+    }
+
+    /// A limit: `90min`, `90mn`, `1h30`, `1h` (car time) or `40km` (straight line).
+    public static func reachLimit(_ text: String) throws -> ReachLimit {
+        let compact = text.lowercased().replacingOccurrences(of: " ", with: "")
+        let example = "attendu une durée ou une distance, par exemple 90min, 1h30 ou 40km (reçu « \(text) »)"
+        if compact.hasSuffix("km") {
+            guard let km = Double(compact.dropLast(2)), km.isFinite, km >= 0 else { throw MatchError(example) }
+            return .kilometres(km)
+        }
+        var minutesText = compact
+        for suffix in ["min", "mn"] where minutesText.hasSuffix(suffix) {
+            minutesText = String(minutesText.dropLast(suffix.count))
+            break
+        }
+        if let hour = minutesText.firstIndex(of: "h") {
+            guard let hours = Int(minutesText[..<hour]), hours >= 0 else { throw MatchError(example) }
+            let rest = minutesText[minutesText.index(after: hour)...]
+            guard let minutes = rest.isEmpty ? 0 : Int(rest), (0..<60).contains(minutes) else { throw MatchError(example) }
+            guard hours * 60 + minutes > 0 else { throw MatchError(example) }
+            return .minutesByCar(Double(hours * 60 + minutes))
+        }
+        guard minutesText != compact, let minutes = Double(minutesText), minutes.isFinite, minutes > 0 else {
+            throw MatchError(example)
+        }
+        return .minutesByCar(minutes)
+    }
+
+    /// A big city to reach: `Paris:90min`, `Paris:1h30`, `Lyon:60km`. Car times exist only for Paris.
+    public static func reach(_ text: String, among poles: [CityPole]) throws -> MatchConstraint {
+        guard let colon = text.lastIndex(of: ":") else {
+            throw MatchError("attendu VILLE:durée ou VILLE:distance, par exemple Paris:90min ou Lyon:60km (reçu « \(text) »)")
+        }
+        let city = try city(String(text[..<colon]).trimmingCharacters(in: .whitespaces), among: poles)
+        let limit = try reachLimit(String(text[text.index(after: colon)...]))
+        if case .minutesByCar = limit, !city.isParis {
+            throw MatchError("le temps de trajet en voiture n'est connu que vers Paris ; pour \(city.name), donnez une distance à vol d'oiseau, par exemple \(city.name):60km")
+        }
+        return .reach(city: city, limit: limit)
+    }
+
+    /// A distance in km: `10`, `10km`, `2.5`.
+    public static func kilometres(_ text: String) throws -> Double {
+        var compact = text.lowercased().replacingOccurrences(of: " ", with: "")
+        if compact.hasSuffix("km") { compact.removeLast(2) }
+        guard let km = Double(compact), km.isFinite, km >= 0 else {
+            throw MatchError("attendu une distance en km, par exemple 10 ou 10km (reçu « \(text) »)")
+        }
+        return km
+    }
+
+    /// Needs: `lycee,college,creche,france-services,cinema,supermarche,gp:10km`. A need without a distance
+    /// must be in the commune itself; `:Nkm` accepts the nearest one within N km (straight line).
+    public static func needs(_ text: String) throws -> [MatchConstraint] {
+        let names = Amenity.allCases.map(\.rawValue).joined(separator: ", ")
+        var result: [MatchConstraint] = []
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = parts.first, let amenity = amenity(name) else {
+                throw MatchError("besoin inconnu « \(item) » ; besoins : \(names), chacun éventuellement suivi de :Nkm (gp:10km)")
+            }
+            let km = parts.count == 2 ? try kilometres(parts[1]) : 0
+            result.append(.need(amenity: amenity, withinKm: km))
+        }
+        guard !result.isEmpty else { throw MatchError("liste de besoins vide ; besoins : \(names)") }
+        return result
+    }
+
+    /// An amenity by name, with common French spellings (`médecin`, `généraliste`, `France Services`).
+    public static func amenity(_ name: String) -> Amenity? {
+        let key = folded(name)
+        let aliases: [String: Amenity] = [
+            "gp": .gp, "medecin": .gp, "generaliste": .gp, "medecin generaliste": .gp,
+            "college": .college, "lycee": .lycee, "creche": .creche,
+            "france services": .franceServices, "franceservices": .franceServices, "fs": .franceServices,
+            "cinema": .cinema, "supermarche": .supermarche,
+        ]
+        return aliases[key]
+    }
+
+    /// Types, any of: `littoral,montagne`, `touristique`, `périphérie` (a unique start of a type's name is enough).
+    public static func types(_ text: String) throws -> [TownType] {
+        var result: [TownType] = []
+        for item in text.split(separator: ",") {
+            let key = folded(String(item))
+            let matches = TownType.allCases.filter { type in
+                let names = [folded(type.rawValue), folded(type.label)]
+                return names.contains(key) || (!key.isEmpty && names.contains { $0.hasPrefix(key) })
+            }
+            guard matches.count == 1 else {
+                throw MatchError("type \(matches.isEmpty ? "inconnu" : "ambigu") « \(item) » ; types : \(TownType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !result.contains(matches[0]) { result.append(matches[0]) }
+        }
+        guard !result.isEmpty else { throw MatchError("liste de types vide ; types : \(TownType.allCases.map(\.rawValue).joined(separator: ", "))") }
+        return result
+    }
+
+    /// Département codes: `46,12,2A,971` (`1` reads `01`).
+    public static func departements(_ text: String) throws -> [String] {
+        try codes(text, what: "département", example: "46,12,2A,971", pad: true) { code in
+            (code.count == 2 && (code.allSatisfy(\.isNumber) || code == "2A" || code == "2B"))
+                || (code.count == 3 && code.allSatisfy(\.isNumber) && code.hasPrefix("97"))
+        }
+    }
+
+    /// Région codes (INSEE, two digits): `76,75`.
+    public static func regions(_ text: String) throws -> [String] {
+        try codes(text, what: "région", example: "76,75") { $0.count == 2 && $0.allSatisfy(\.isNumber) }
+    }
+
+    private static func codes(_ text: String, what: String, example: String, pad: Bool = false,
+                              valid: (String) -> Bool) throws -> [String] {
+        let codes = text.split(separator: ",").map { item in
+            let code = item.trimmingCharacters(in: .whitespaces).uppercased()
+            return pad && code.count == 1 && code.allSatisfy(\.isNumber) ? "0" + code : code
+        }
+        guard !codes.isEmpty else { throw MatchError("liste de codes de \(what) vide ; par exemple \(example)") }
+        for code in codes where !valid(code) {
+            throw MatchError("code de \(what) invalide « \(code) » ; attendu des codes INSEE séparés par des virgules, par exemple \(example)")
+        }
+        var unique: [String] = []
+        for code in codes where !unique.contains(code) { unique.append(code) }
+        return unique
+    }
+}

@@ -1,0 +1,369 @@
+import Foundation
+
+/// Matches a household to the towns of a peer group: excludes the towns failing a hard constraint (and
+/// counts them, constraint by constraint), orders the others by match score (or by likeness to a town the
+/// household likes), and explains each answer.
+///
+/// Built once per peer group (it precomputes what does not depend on the household: the distance to the
+/// nearest general practitioner, the big-city poles, the types of every town, the peers' median prices),
+/// then `match` answers each household.
+///
+/// - The match score of a town is its composite for the household's weights, exactly
+///   `PeerScores.composites` with the arithmetic aggregation (via `Scoreboard`): raising one of a town's
+///   indicators in its good direction never lowers it (scores rank raw values, see `PeerScores`).
+/// - The contribution of a dimension is its weight, renormalised over the dimensions where the town has
+///   data (as the composite does), times the dimension score: the contributions add up to the match score.
+/// - Missing data: a town whose figure needed by a constraint is missing is excluded and counted under that
+///   constraint as "sans donnée"; with `keepUnknown` it is kept and flagged instead. Never silently either.
+public struct Matcher: Sendable {
+    public let scores: PeerScores
+    public let typology: TypologyRules
+    /// Likeness of town profiles, for "towns like …".
+    public let similarity: TownSimilarity
+    /// The cities a household may ask to reach: poles of the attraction areas of ≥ 200,000 inhabitants.
+    public let cityPoles: [CityPole]
+    /// Per peer (position in `scores.members`): straight-line distance in km from its town hall to the town
+    /// hall of the nearest commune of the whole matrix, on the same land mass, with at least one general
+    /// practitioner (`medecins_generalistes_pour_10000` > 0); 0 when it has one itself; NaN when unknown
+    /// (its own figure is missing, or it has none and no position).
+    public let generalPractitionerDistanceKm: [Double]
+    /// Median €/m² among the peers that have a price, per kind of housing.
+    public let peerMedianPrice: [HousingKind: Double]
+    /// The types of every peer.
+    private let typesOfPeers: [Set<TownType>]
+
+    /// The indicators each typology rule reads: a town of none of the wanted types is "sans donnée" for a
+    /// types constraint when one of these is missing for one of the wanted types (the rule could not be
+    /// fully checked), rather than silently failing.
+    public static let typologyInputs: [TownType: [String]] = [
+        .touristique: ["typologie_ruralite", "part_residences_secondaires_2022", "hotels_pour_1000"],
+        .bienConnectee: ["distance_gare_grandes_lignes_km", "distance_pole_aav_200k_km"],
+        .peripherieMetropole: ["couronne_aav_700k", "distance_pole_aav_700k_km"],
+        .centraliteRuraleIsolee: ["centralite_equipements", "categorie_aav", "taille_aav", "distance_pole_aav_200k_km"],
+        .littoral: ["littoral_mer"],
+        .montagne: ["massif", "altitude_moyenne_m"],
+    ]
+
+    /// Prepares the matcher for the peers of `scores`.
+    public init(scores: PeerScores, typology: TypologyRules = .standard) {
+        self.scores = scores
+        self.typology = typology
+        similarity = TownSimilarity(scores: scores)
+        cityPoles = CityPole.bigCityPoles(in: scores.matrix)
+        generalPractitionerDistanceKm = Self.generalPractitionerDistances(scores: scores)
+        typesOfPeers = scores.members.map { row in Set(typology.types(of: row, in: scores.matrix).map(\.type)) }
+        var medians: [HousingKind: Double] = [:]
+        for kind in HousingKind.allCases {
+            guard let column = scores.matrix.indicator(kind.indicator) else { continue }
+            let prices = scores.members.compactMap { scores.matrix.value(commune: $0, indicator: column) }
+            medians[kind] = Statistics.median(prices)
+        }
+        peerMedianPrice = medians
+    }
+
+    private static func generalPractitionerDistances(scores: PeerScores) -> [Double] {
+        let matrix = scores.matrix
+        guard let column = matrix.indicator("medecins_generalistes_pour_10000") else {
+            return [Double](repeating: .nan, count: scores.members.count)
+        }
+        let points = matrix.communes.indices.compactMap { row -> (Territory, GeoPoint)? in
+            guard let rate = matrix.value(commune: row, indicator: column), rate > 0, let position = matrix.communes[row].position else { return nil }
+            return (matrix.communes[row].territory, position)
+        }
+        let nearest = NearestPointIndex.distances(from: scores.members.map { matrix.communes[$0] }, to: points)
+        return scores.members.enumerated().map { position, row in
+            guard let rate = matrix.value(commune: row, indicator: column) else { return .nan }
+            return rate > 0 ? 0 : (nearest[position] ?? .nan)
+        }
+    }
+
+    // MARK: Constraints
+
+    /// Whether a town meets a constraint.
+    public enum Outcome: Sendable, Hashable {
+        case pass
+        case fail
+        /// The figure the constraint needs is missing.
+        case unknown
+    }
+
+    /// Whether the peer at `position` meets `constraint`.
+    public func outcome(of constraint: MatchConstraint, position: Int) -> Outcome {
+        checker(for: constraint)(position)
+    }
+
+    /// The test of one constraint, with its indicator columns resolved once.
+    private func checker(for constraint: MatchConstraint) -> (Int) -> Outcome {
+        let matrix = scores.matrix, members = scores.members
+        /// A test on one indicator's value; missing (or no such indicator in the atlas) is unknown.
+        func onValue(_ id: String, _ test: @escaping (Double) -> Bool) -> (Int) -> Outcome {
+            guard let column = matrix.indicator(id) else { return { _ in .unknown } }
+            return { position in
+                guard let value = matrix.value(commune: members[position], indicator: column) else { return .unknown }
+                return test(value) ? .pass : .fail
+            }
+        }
+        switch constraint {
+        case let .reach(city, .minutesByCar(minutes)):
+            // Car times exist for Paris only (`validate` refuses minutes for another city).
+            guard city.isParis else { return { _ in .unknown } }
+            let time = onValue("temps_voiture_paris_min") { $0 <= minutes }
+            return { position in
+                // No road leads from overseas to Paris: a known failure, not a missing figure.
+                matrix.communes[members[position]].territory.isOverseas ? .fail : time(position)
+            }
+        case let .reach(city, .kilometres(km)):
+            return { position in
+                guard let distance = self.distanceKm(to: city, position: position) else { return .unknown }
+                return distance <= km ? .pass : .fail
+            }
+        case let .longDistanceStation(km):
+            return onValue("distance_gare_grandes_lignes_km") { $0 <= km }
+        case .stationInTown:
+            return onValue("gare_dans_commune") { $0 == 1 }
+        case let .maxPrice(housing, euros):
+            return onValue(housing.indicator) { $0 <= euros }
+        case let .need(.gp, km):
+            return { position in
+                let distance = self.generalPractitionerDistanceKm[position]
+                return distance.isNaN ? .unknown : (distance <= km ? .pass : .fail)
+            }
+        case let .need(amenity, km):
+            return onValue(amenity.distanceIndicator ?? "") { $0 <= km }
+        case let .population(range):
+            return { position in
+                guard let population = matrix.communes[members[position]].population else { return .unknown }
+                return range.contains(population) ? .pass : .fail
+            }
+        case let .departements(codes):
+            let wanted = Set(codes)
+            return { wanted.contains(matrix.communes[members[$0]].departement) ? .pass : .fail }
+        case let .excludedDepartements(codes):
+            let unwanted = Set(codes)
+            return { unwanted.contains(matrix.communes[members[$0]].departement) ? .fail : .pass }
+        case let .regions(codes):
+            let wanted = Set(codes)
+            return { position in
+                guard let region = matrix.communes[members[position]].region else { return .unknown }
+                return wanted.contains(region) ? .pass : .fail
+            }
+        case let .excludedRegions(codes):
+            let unwanted = Set(codes)
+            return { position in
+                guard let region = matrix.communes[members[position]].region else { return .unknown }
+                return unwanted.contains(region) ? .fail : .pass
+            }
+        case let .types(wanted):
+            let wantedSet = Set(wanted)
+            let inputs = Array(Set(wanted.flatMap { Self.typologyInputs[$0] ?? [] })).map { matrix.indicator($0) }
+            return { position in
+                if !self.typesOfPeers[position].isDisjoint(with: wantedSet) { return .pass }
+                let row = members[position]
+                let undecided = inputs.contains { column in column.map { matrix.value(commune: row, indicator: $0) == nil } ?? true }
+                return undecided ? .unknown : .fail
+            }
+        case .petitesVillesDeDemain:
+            return onValue("petites_villes_de_demain") { $0 == 1 }
+        }
+    }
+
+    /// Straight-line distance from a peer's town hall to a city's, or `nil` when a position is unknown;
+    /// infinite across the sea (another `Territory`).
+    public func distanceKm(to city: CityPole, position: Int) -> Double? {
+        let commune = scores.matrix.communes[scores.members[position]]
+        guard let from = commune.position, let to = city.position else { return nil }
+        guard commune.territory == city.territory else { return .infinity }
+        return from.distanceKm(to: to)
+    }
+
+    /// Checks a profile's settings; throws a French explanation of the first problem.
+    public func validate(_ profile: HouseholdProfile) throws {
+        guard profile.top >= 1 else { throw MatchError("le nombre de communes demandé doit être d'au moins 1 (reçu \(profile.top))") }
+        if let limit = profile.perDepartement, limit < 1 {
+            throw MatchError("le nombre de communes par département doit être d'au moins 1 (reçu \(limit))")
+        }
+        guard scores.normalisedWeights(profile.weights).contains(where: { $0 > 0 }) else {
+            throw MatchError("au moins une dimension doit avoir un poids supérieur à 0")
+        }
+        func nonNegative(_ value: Double, _ what: String) throws {
+            guard value.isFinite, value >= 0 else { throw MatchError("\(what) doit être un nombre positif ou nul (reçu \(value))") }
+        }
+        for constraint in profile.constraints {
+            switch constraint {
+            case let .reach(city, .minutesByCar(minutes)):
+                guard city.isParis else {
+                    throw MatchError("le temps de trajet en voiture n'est connu que vers Paris ; pour \(city.name), donnez une distance à vol d'oiseau, par exemple \(city.name):60km")
+                }
+                guard minutes.isFinite, minutes > 0 else { throw MatchError("le temps vers Paris doit être positif (reçu \(minutes))") }
+            case let .reach(city, .kilometres(km)): try nonNegative(km, "la distance à \(city.name)")
+            case let .longDistanceStation(km): try nonNegative(km, "la distance à la gare")
+            case let .maxPrice(housing, euros):
+                guard euros.isFinite, euros > 0 else { throw MatchError("le prix maximal des \(housing.plural) doit être positif (reçu \(euros))") }
+            case let .need(amenity, km): try nonNegative(km, "la distance (\(amenity.label))")
+            case let .population(range):
+                guard range.minimum >= 0, range.maximum >= range.minimum else {
+                    throw MatchError("la population minimale doit être positive et au plus la maximale (reçu \(range.minimum)–\(range.maximum))")
+                }
+            case let .departements(codes), let .excludedDepartements(codes), let .regions(codes), let .excludedRegions(codes):
+                guard !codes.isEmpty else { throw MatchError("une liste de codes ne peut être vide") }
+            case let .types(types):
+                guard !types.isEmpty else { throw MatchError("la liste des types ne peut être vide") }
+            case .stationInTown, .petitesVillesDeDemain:
+                break
+            }
+        }
+        if let like = profile.likeCommune, scores.position(ofCommune: like) == nil {
+            let name = scores.matrix.row(ofCommune: like).map { scores.matrix.communes[$0].name } ?? like
+            throw MatchError("\(name) n'est pas parmi les pairs (\(scores.group.label)) : impossible de chercher les communes qui lui ressemblent")
+        }
+    }
+
+    // MARK: Matching
+
+    /// Answers a household: the towns meeting every constraint, best first, with the exclusion counts.
+    public func match(_ profile: HouseholdProfile) throws -> MatchResult {
+        try validate(profile)
+        let board = Scoreboard(scores: scores, weights: profile.weights, aggregation: .arithmetic, typology: typology)
+        let checks = profile.constraints.map(checker(for:))
+        let peerCount = scores.members.count
+        var failed = [Int](repeating: 0, count: checks.count), unknown = failed
+        var isCandidate = [Bool](repeating: false, count: peerCount)
+        var candidates: [Int] = []
+        var unknownConstraints: [Int: [Int]] = [:]
+        var excluded = 0, withoutScore = 0
+        for position in 0..<peerCount {
+            var out = false
+            var missing: [Int] = []
+            for (index, check) in checks.enumerated() {
+                switch check(position) {
+                case .pass: break
+                case .fail:
+                    failed[index] += 1
+                    out = true
+                case .unknown:
+                    unknown[index] += 1
+                    missing.append(index)
+                    if !profile.keepUnknown { out = true }
+                }
+            }
+            let hasScore = !board.composites[position].isNaN
+            if !hasScore { withoutScore += 1 }
+            if out || !hasScore {
+                excluded += 1
+                continue
+            }
+            isCandidate[position] = true
+            candidates.append(position)
+            if !missing.isEmpty { unknownConstraints[position] = missing }
+        }
+
+        // Order: by likeness to the liked town, or by match score (ties: matrix order).
+        var ordered: [(position: Int, distance: Double?)]
+        var likedTown: Commune?, withoutSimilarity = 0
+        if let like = profile.likeCommune, let liked = scores.position(ofCommune: like) {
+            likedTown = scores.matrix.communes[scores.members[liked]]
+            let comparable = candidates.count - (isCandidate[liked] ? 1 : 0)
+            ordered = similarity.mostSimilar(to: liked, count: comparable) { isCandidate[$0] }.map { ($0.position, $0.distance) }
+            withoutSimilarity = comparable - ordered.count
+        } else {
+            let composites = board.composites
+            var keyed = candidates.map { (score: composites[$0], position: $0) }
+            keyed.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
+            ordered = keyed.map { ($0.position, nil) }
+        }
+
+        // Diversity: at most K towns per département.
+        var chosen: [(position: Int, distance: Double?)] = []
+        var perDepartement: [String: Int] = [:]
+        var setAside = 0
+        for item in ordered {
+            if chosen.count == profile.top { break }
+            if let limit = profile.perDepartement {
+                let departement = scores.matrix.communes[scores.members[item.position]].departement
+                if perDepartement[departement, default: 0] >= limit {
+                    setAside += 1
+                    continue
+                }
+                perDepartement[departement, default: 0] += 1
+            }
+            chosen.append(item)
+        }
+
+        let ratings = profile.ratings
+        let towns = chosen.enumerated().map { place, item in
+            townMatch(place: place + 1, position: item.position, board: board, profile: profile, ratings: ratings,
+                      unknown: (unknownConstraints[item.position] ?? []).map { profile.constraints[$0].label },
+                      distance: item.distance)
+        }
+        let reports = profile.constraints.indices.map { index in
+            ConstraintReport(constraint: profile.constraints[index], label: profile.constraints[index].label,
+                             failed: failed[index], unknown: unknown[index],
+                             excluded: failed[index] + (profile.keepUnknown ? 0 : unknown[index]))
+        }
+        return MatchResult(
+            peerGroup: scores.group.label, peerCount: peerCount, weights: profile.weights,
+            ratings: Dictionary(uniqueKeysWithValues: ratings.map { ($0.key.rawValue, $0.value) }),
+            constraints: reports, withoutScore: withoutScore, excluded: excluded, remaining: peerCount - excluded,
+            keptWithUnknown: unknownConstraints.count, keepUnknown: profile.keepUnknown,
+            perDepartement: profile.perDepartement, setAsideForDiversity: setAside,
+            likedTown: likedTown, withoutSimilarity: withoutSimilarity, towns: towns, notes: notes(for: profile))
+    }
+
+    /// Each weighted dimension's share of a peer's match score.
+    public func contributions(position: Int, weights: Weights) -> [DimensionContribution] {
+        let normalised = scores.normalisedWeights(weights)
+        let ratings = HouseholdProfile(weights: weights).ratings
+        var used = 0.0
+        for (d, dimension) in scores.dimensions.enumerated() where normalised[d] > 0 && scores.dimensionScore(position, dimension) != nil {
+            used += normalised[d]
+        }
+        return scores.dimensions.enumerated().compactMap { d, dimension in
+            guard normalised[d] > 0 else { return nil }
+            let score = scores.dimensionScore(position, dimension)
+            let applied = score == nil || used == 0 ? 0 : normalised[d] / used
+            return DimensionContribution(
+                dimension: dimension, label: dimension.label, rating: ratings[dimension] ?? 0, weight: normalised[d],
+                appliedWeight: applied, score: score, contribution: score.map { applied * $0 })
+        }
+    }
+
+    private func townMatch(place: Int, position: Int, board: Scoreboard, profile: HouseholdProfile,
+                           ratings: [AttractivenessDimension: Double], unknown: [String], distance: Double?) -> TownMatch {
+        let contributions = contributions(position: position, weights: profile.weights)
+        let explanation = MatchExplainer(matcher: self).explain(position: position, profile: profile, contributions: contributions, ratings: ratings)
+        return TownMatch(
+            place: place, commune: scores.matrix.communes[scores.members[position]], matchScore: board.composites[position],
+            overallRank: board.ranks[position], contributions: contributions, reasons: explanation.reasons,
+            facts: explanation.facts, watch: explanation.watch, unknownConstraints: unknown, similarityDistance: distance,
+            types: TownType.allCases.filter { typesOfPeers[position].contains($0) })
+    }
+
+    private func notes(for profile: HouseholdProfile) -> [String] {
+        var notes = [
+            "Note de correspondance : la note globale de la commune pour vos pondérations (moyenne arithmétique pondérée de ses notes de dimension, chacune de 0 à 100 et relative aux pairs) ; contribution d'une dimension = son poids, réparti sur les dimensions renseignées pour la commune, × sa note.",
+            profile.keepUnknown
+                ? "Donnée manquante : une commune dont une donnée nécessaire à une contrainte manque est gardée et signalée."
+                : "Donnée manquante : une commune dont une donnée nécessaire à une contrainte manque est exclue et comptée « faute de donnée » (--keep-unknown la garde, signalée).",
+        ]
+        let constraints = profile.constraints
+        if constraints.contains(where: { if case .reach(_, .minutesByCar) = $0 { true } else { false } }) {
+            notes.append("Temps vers Paris : trajet en voiture sans embouteillages, du centre de la commune au centre de Paris (OSRM, OpenStreetMap 2021) ; aucune route ne relie l'outre-mer à Paris : ces communes échouent.")
+        }
+        if constraints.contains(where: { if case .reach(_, .kilometres) = $0 { true } else { false } }) {
+            notes.append("Distance aux grandes villes : à vol d'oiseau, de mairie à mairie, sur le même territoire (métropole, Corse, chaque DOM), pas par la route.")
+        }
+        if constraints.contains(where: { if case .need(.gp, _) = $0 { true } else { false } }) {
+            notes.append("Médecin généraliste : 0 km si la commune en a au moins un (BPE 2019), sinon distance à vol d'oiseau jusqu'à la mairie de la commune la plus proche (de tout l'atlas, même territoire) qui en a un.")
+        }
+        if constraints.contains(where: { if case let .need(amenity, _) = $0 { amenity != .gp } else { false } }) {
+            notes.append("Équipements : distance à vol d'oiseau de mairie à mairie jusqu'à la commune la plus proche qui en a un, 0 dans la commune (BPE 2019 ; France Services 2024 ; cinémas BPE ou Basilic).")
+        }
+        if constraints.contains(where: { if case .types = $0 { true } else { false } }) {
+            notes.append("Types : règles de la typologie Bourg (bourg typology) ; une commune sans le type demandé, dont une donnée lue par la règle manque, est comptée « faute de donnée ».")
+        }
+        if constraints.contains(where: { if case .maxPrice = $0 { true } else { false } }) {
+            notes.append("Prix : médiane des ventes au m² sur 12 mois (DVF), seulement avec au moins 10 ventes ; DVF ne couvre ni l'Alsace-Moselle ni Mayotte.")
+        }
+        return notes
+    }
+}
