@@ -15,6 +15,8 @@ public protocol AtlasRepository: Sendable {
     func sourcesPage() -> SourcesPage
     /// The national map (SVG), the same for every request.
     func nationalMap() -> String
+    /// The household page, from its query string.
+    func findPage(_ query: [String: String]) throws -> FindPage
     /// An identifier of the atlas file's content, for ETags.
     var version: String { get }
 }
@@ -28,6 +30,7 @@ public final class AtlasService: AtlasRepository, Sendable {
     /// The barometer weighting, with rank intervals: what pages show by default.
     public let board: Scoreboard
     let diagnostician: Diagnostician
+    let matcher: Matcher
     let sources: [SourceLine]
     let provenance: [Provenance]
     let outlines: [DepartementOutline]
@@ -42,6 +45,7 @@ public final class AtlasService: AtlasRepository, Sendable {
         scores = PeerScores(matrix: matrix, group: .smallTowns)
         board = Scoreboard(scores: scores, weights: WeightPresets.barometre, uncertainty: uncertainty)
         diagnostician = Diagnostician(board: board)
+        matcher = Matcher(scores: scores)
         provenance = try database.provenance()
         var seen: Set<String> = []
         sources = provenance.compactMap { entry in

@@ -64,6 +64,22 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
             let codes = try compareCodes(request)
             return try json(request) { try repository.comparePage(codes: codes) }
         }
+        router.get("/trouver") { request, _ in
+            let query = try request.queryParameters()
+            return try page(request) { try repository.findPage(query) } html: { try renderer.render($0, template: "find") }
+        }
+        router.get("/trouver.json") { request, _ in
+            let query = try request.queryParameters()
+            return try json(request) { try repository.findPage(query.merging(["chercher": "1"]) { old, _ in old }) }
+        }
+        router.get("/trouver.csv") { request, _ in
+            let page = try repository.findPage(try request.queryParameters().merging(["chercher": "1"]) { old, _ in old })
+            return Responses.text(Exports.csv(page), contentType: "text/csv; charset=utf-8", filename: "ou-vivre.csv")
+        }
+        router.get("/trouver.geojson") { request, _ in
+            let page = try repository.findPage(try request.queryParameters().merging(["chercher": "1"]) { old, _ in old })
+            return Responses.json(Exports.geoJSON(page), contentType: "application/geo+json")
+        }
         router.get("/methode") { request, _ in try page(request) { repository.methodPage() } html: { try renderer.render($0, template: "method") } }
         router.get("/methode.json") { request, _ in try json(request) { repository.methodPage() } }
         router.get("/sources") { request, _ in try page(request) { repository.sourcesPage() } html: { try renderer.render($0, template: "sources") } }
@@ -139,6 +155,27 @@ enum Exports {
                   let latitude = commune.latitude, let longitude = commune.longitude else { return nil }
             return GeoJSONFeature(geometry: .init(coordinates: [longitude, latitude]),
                                   properties: .init(code: row.commune.code, name: row.commune.name, rank: row.rank, score: row.composite))
+        })
+    }
+}
+
+extension Exports {
+    static func csv(_ page: FindPage) -> String {
+        var lines = ["place,code,commune,departement,population,note_correspondance,raisons,a_surveiller"]
+        for town in page.result?.towns ?? [] {
+            func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            lines.append([String(town.place), town.commune.code, quoted(town.commune.name), town.commune.departement,
+                          town.commune.population.map(String.init) ?? "", String(format: "%.2f", town.matchScore),
+                          quoted(town.reasons.joined(separator: " ")), quoted(town.watch?.text ?? "")].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func geoJSON(_ page: FindPage) -> GeoJSONCollection {
+        GeoJSONCollection(features: (page.result?.towns ?? []).compactMap { town in
+            guard let latitude = town.commune.latitude, let longitude = town.commune.longitude else { return nil }
+            return GeoJSONFeature(geometry: .init(coordinates: [longitude, latitude]),
+                                  properties: .init(code: town.commune.code, name: town.commune.name, rank: town.place, score: town.matchScore))
         })
     }
 }

@@ -47,7 +47,7 @@ struct WebTests {
         }
     }
 
-    @Test(arguments: ["/", "/classement", "/comparer?codes=46102,01004", "/methode", "/sources", "/communes/46102", "/communes/2A004", "/communes/75056"])
+    @Test(arguments: ["/", "/trouver", "/trouver?nature=5&besoins=lycee", "/classement", "/comparer?codes=46102,01004", "/methode", "/sources", "/communes/46102", "/communes/2A004", "/communes/75056"])
     func pagesAreFrenchHTMLWithAFooterAndATwin(path: String) async throws {
         try await WebFixture.application().test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
@@ -65,7 +65,7 @@ struct WebTests {
         }
     }
 
-    @Test(arguments: ["/index.json", "/classement.json", "/comparer.json?codes=46102,01004", "/methode.json", "/sources.json", "/communes/46102.json"])
+    @Test(arguments: ["/index.json", "/trouver.json?sante=5&top=3", "/classement.json", "/comparer.json?codes=46102,01004", "/methode.json", "/sources.json", "/communes/46102.json"])
     func twinsAreJSONWithTheFrame(path: String) async throws {
         try await WebFixture.application().test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
@@ -125,6 +125,11 @@ struct WebTests {
         ("/classement.json?departement=xyz9", "departement"),
         ("/classement.json?limite=0", "limite"),
         ("/comparer.json?codes=46102", "codes"),
+        ("/trouver.json?pres=Atlantide:60km", "pres"),
+        ("/trouver.json?besoins=piscine", "besoins"),
+        ("/trouver.json?prix_maison=abc", "prix_maison"),
+        ("/trouver.json?top=500", "top"),
+        ("/trouver.json?comme=Xyzzyville", "comme"),
         ("/comparer.json?codes=1,2,3,4,5", "codes"),
         ("/communes/abc.json", "code"),
     ])

@@ -51,6 +51,13 @@ CASES = [
     ("/comparer.json?codes=46102,01004", "/comparer.json", 200),
     ("/comparer.json?codes=46102", "/comparer.json", 400),
     ("/comparer.json?codes=46102,99999", "/comparer.json", 404),
+    ("/trouver.json", "/trouver.json", 200),
+    ("/trouver.json?numerique=5&mobilite=4&nature=4&sante=3&pres=Paris:90min&besoins=gp:5km&top=10", "/trouver.json", 200),
+    ("/trouver.json?sante=5&besoins=college,lycee,creche&prix_maison=2500&types=littoral,montagne&par_departement=2", "/trouver.json", 200),
+    ("/trouver.json?nature=5&comme=Figeac&top=5", "/trouver.json", 200),
+    ("/trouver.json?pres=Marseille:90min", "/trouver.json", 400),
+    ("/trouver.json?besoins=piscine", "/trouver.json", 400),
+    ("/trouver.geojson?nature=5&top=5", "/trouver.geojson", 200),
     ("/methode.json", "/methode.json", 200),
     ("/sources.json", "/sources.json", 200),
 ]
@@ -66,5 +73,5 @@ def test_response_matches_the_openapi_document(server, spec, url, path, expected
 
 
 def test_every_documented_path_is_tested(spec):
-    tested = {path for _, path, _ in CASES} | {"/classement.csv"}
+    tested = {path for _, path, _ in CASES} | {"/classement.csv", "/trouver.csv"}
     assert set(spec["paths"]) <= tested

@@ -1,0 +1,167 @@
+import BourgCore
+import BourgData
+import Foundation
+
+/// The household page (`/trouver`): the form, and — once asked — the matching towns with reasons,
+/// what each constraint excluded, and a map.
+public struct FindPage: Encodable, Sendable {
+    public var frame: PageFrame
+    public var form: FindForm
+    public var asked: Bool
+    public var result: MatchResult?
+    public var constraintLines: [String]
+    public var rows: [FindRow]
+    public var summary: String?
+    public var query: String
+    public var map: String
+
+    enum CodingKeys: String, CodingKey { case frame, form, asked, result, constraintLines, rows, summary, query }
+}
+
+/// The form's fields, filled with what the household asked.
+public struct FindForm: Encodable, Sendable {
+    public var ratings: [WeightField]
+    public var reach: String
+    public var longDistanceKm: String
+    public var stationInTown: Bool
+    public var maxHousePrice: String
+    public var maxApartmentPrice: String
+    public var needs: String
+    public var types: [TypeOption]
+    public var pvdOnly: Bool
+    public var departements: String
+    public var perDepartement: String
+    public var like: String
+    public var keepUnknown: Bool
+    public var cities: [String]
+}
+
+/// One town of the answer, for display.
+public struct FindRow: Encodable, Sendable {
+    public var place: Int
+    public var commune: CommuneSummary
+    public var scoreText: String
+    public var reasons: [String]
+    public var watch: String?
+    public var types: String
+    public var contributions: String
+    public var unknown: String?
+    public var likeness: String?
+}
+
+/// Reads the household form's query string.
+///
+/// Dimension ratings as on the ranking page (`nature=5`…; the barometer's weights otherwise); `pres=Paris:90min`
+/// or `Lyon:60km`; `gare_tgv_km`; `gare=1` (a station in the town); `prix_maison`, `prix_appartement` (€/m²);
+/// `besoins=lycee,college,creche,france-services,cinema,supermarche,gp:5km`; `types` (any of); `pvd=1`;
+/// `departements=46,12`; `par_departement`; `comme` (a town's name or code); `top` (1–100); `garder_inconnues=1`.
+public enum FindQuery {
+    static let fields = ["pres", "gare_tgv_km", "gare", "prix_maison", "prix_appartement", "besoins", "types", "pvd",
+                         "departements", "par_departement", "comme", "top", "garder_inconnues", "chercher"]
+
+    /// Whether the household asked for an answer (any field of the form, or `chercher`).
+    static func asked(_ query: [String: String]) -> Bool {
+        !Set(query.keys).isDisjoint(with: Set(fields + AttractivenessDimension.weighable.map(\.rawValue) + TownType.allCases.map { "type_\($0.rawValue)" }))
+    }
+
+    static func decode(_ query: [String: String], poles: [CityPole], resolveTown: (String) throws -> String?) throws -> HouseholdProfile {
+        let ranking = try RankingQuery.decode(query.filter { AttractivenessDimension(rawValue: $0.key) != nil || $0.key == "preset" })
+        var constraints: [MatchConstraint] = []
+        func field(_ name: String) -> String? {
+            guard let value = query[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            return value
+        }
+        func wrap<T>(_ name: String, _ body: () throws -> T) throws -> T {
+            do { return try body() } catch let error as MatchError { throw WebError.badParameter(name, error.description) }
+        }
+        func number(_ name: String, _ range: ClosedRange<Double>) throws -> Double? {
+            guard let text = field(name) else { return nil }
+            guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), range.contains(value) else {
+                throw WebError.badParameter(name, "un nombre de \(FrenchFormat.number(range.lowerBound)) à \(FrenchFormat.number(range.upperBound)) est attendu")
+            }
+            return value
+        }
+        if let reach = field("pres") { constraints.append(try wrap("pres") { try MatchInput.reach(reach, among: poles) }) }
+        if let km = try number("gare_tgv_km", 0...1_000) { constraints.append(.longDistanceStation(withinKm: km)) }
+        if field("gare") != nil { constraints.append(.stationInTown) }
+        if let price = try number("prix_maison", 100...50_000) { constraints.append(.maxPrice(housing: .house, eurosPerM2: price)) }
+        if let price = try number("prix_appartement", 100...50_000) { constraints.append(.maxPrice(housing: .apartment, eurosPerM2: price)) }
+        if let needs = field("besoins") { constraints += try wrap("besoins") { try MatchInput.needs(needs) } }
+        // Types come as `types=littoral,montagne` or as the form's checkboxes `type_littoral=1`.
+        var types = try field("types").map { text in try wrap("types") { try MatchInput.types(text) } } ?? []
+        types += TownType.allCases.filter { query["type_\($0.rawValue)"] != nil && !types.contains($0) }
+        if !types.isEmpty { constraints.append(.types(anyOf: types)) }
+        if field("pvd") != nil { constraints.append(.petitesVillesDeDemain) }
+        if let codes = field("departements") { constraints.append(.departements(codes: try wrap("departements") { try MatchInput.departements(codes) })) }
+        let perDepartement = try number("par_departement", 1...100).map { Int($0) }
+        let top = try number("top", 1...100).map { Int($0) } ?? 20
+        var like: String?
+        if let town = field("comme") {
+            guard town.count <= 100, let code = try resolveTown(town) else {
+                throw WebError.badParameter("comme", "aucune commune ne s'appelle « \(town.prefix(40)) »")
+            }
+            like = code
+        }
+        return HouseholdProfile(weights: ranking.weights, constraints: constraints, top: top, perDepartement: perDepartement,
+                                likeCommune: like, keepUnknown: field("garder_inconnues") != nil)
+    }
+}
+
+extension AtlasService {
+    public func findPage(_ query: [String: String]) throws -> FindPage {
+        let asked = FindQuery.asked(query)
+        let profile = try FindQuery.decode(query, poles: matcher.cityPoles) { try search($0, limit: 1).first?.code }
+        var result: MatchResult?
+        if asked {
+            do {
+                result = try matcher.match(profile)
+            } catch let error as MatchError {
+                throw WebError.badParameter("comme", error.description)
+            }
+        }
+        let rows = (result?.towns ?? []).map { town in
+            FindRow(
+                place: town.place, commune: CommuneSummary(town.commune), scoreText: FrenchFormat.number(town.matchScore, decimals: 1),
+                reasons: town.reasons, watch: town.watch?.text, types: town.types.map(\.label).joined(separator: " · "),
+                contributions: town.contributions.filter { ($0.contribution ?? 0) > 0.05 }.sorted { ($0.contribution ?? 0) > ($1.contribution ?? 0) }.prefix(4)
+                    .map { "\($0.label) \(FrenchFormat.number($0.contribution ?? 0, decimals: 1))" }.joined(separator: " + "),
+                unknown: town.unknownConstraints.isEmpty ? nil : "non vérifié faute de donnée : " + town.unknownConstraints.joined(separator: ", "),
+                likeness: town.similarityDistance.map { "ressemblance : distance \(FrenchFormat.number($0, decimals: 2))" })
+        }
+        let ratings = profile.ratings
+        let wanted = Set(profile.constraints.flatMap { constraint -> [TownType] in
+            if case let .types(types) = constraint { return types }
+            return []
+        })
+        let form = FindForm(
+            ratings: AttractivenessDimension.weighable.map { WeightField(id: $0.rawValue, label: $0.label, value: Int((ratings[$0] ?? 0).rounded()), note: "") },
+            reach: query["pres"] ?? "", longDistanceKm: query["gare_tgv_km"] ?? "", stationInTown: query["gare"] != nil,
+            maxHousePrice: query["prix_maison"] ?? "", maxApartmentPrice: query["prix_appartement"] ?? "", needs: query["besoins"] ?? "",
+            types: TownType.allCases.map { TypeOption(id: $0.rawValue, label: $0.label, selected: wanted.contains($0)) },
+            pvdOnly: query["pvd"] != nil, departements: query["departements"] ?? "", perDepartement: query["par_departement"] ?? "",
+            like: query["comme"] ?? "", keepUnknown: query["garder_inconnues"] != nil, cities: matcher.cityPoles.map(\.name).sorted())
+        let encoded = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let summary = result.map { result in
+            "\(FrenchFormat.number(Double(result.remaining), decimals: 0)) communes sur \(FrenchFormat.number(Double(result.peerCount), decimals: 0)) répondent à vos critères ; voici les \(result.towns.count) qui vous correspondent le mieux."
+        }
+        return FindPage(
+            frame: frame("Où vivre ?", json: "/trouver.json" + (encoded.isEmpty ? "" : "?" + encoded)), form: form, asked: asked,
+            result: result, constraintLines: (result?.constraints ?? []).map(\.summary), rows: rows, summary: summary, query: encoded,
+            map: result.map { findMap($0) } ?? "")
+    }
+
+    /// The answer's towns on the map of France (mainland and Corsica), numbered by their place.
+    func findMap(_ result: MatchResult) -> String {
+        let mainland = outlines.filter { $0.departement.count == 2 }
+        guard !mainland.isEmpty else { return "" }
+        let frame = (mainland.map(\.minX).min()!, mainland.map(\.minY).min()!, mainland.map(\.maxX).max()!, mainland.map(\.maxY).max()!)
+        let points = result.towns.compactMap { town -> Charts.MapPoint? in
+            guard let position = town.commune.position, !town.commune.territory.isOverseas else { return nil }
+            return Charts.MapPoint(position: position, title: "\(town.place). \(town.commune.name) — \(FrenchFormat.number(town.matchScore, decimals: 1))",
+                                   score: town.matchScore, link: "/communes/\(town.commune.code)")
+        }
+        return Charts.map(outlines: mainland.map(\.pathCoarse), points: points, frame: frame,
+                          title: "Les communes proposées sur la carte de France (métropole et Corse)", radius: 7, legend: "note de correspondance")
+    }
+}
