@@ -20,10 +20,7 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         let database = try atlas.open()
-        let scores = PeerScores(matrix: try database.indicatorMatrix(), group: options.peerGroup)
-        guard !scores.members.isEmpty else {
-            throw UserError("Aucune commune entre \(options.minPop) et \(options.maxPop) habitants.")
-        }
+        let scores = try options.peers.scores(atlas: database)
         let matcher = Matcher(scores: scores)
         var constraints: [MatchConstraint] = []
         for near in options.near {
@@ -70,11 +67,7 @@ struct MatchOptions: ParsableArguments {
     @Option(name: .long, help: "Weights without --rate: barometre (the 2021 survey, default) or equal.")
     var weights: String = "barometre"
 
-    @Option(name: .long, help: "Smallest population (2021) of the peer towns the scores are relative to.")
-    var minPop: Int = SizeRange.smallTowns.minimum
-
-    @Option(name: .long, help: "Largest population (2021) of the peer towns.")
-    var maxPop: Int = SizeRange.smallTowns.maximum
+    @OptionGroup var peers: PeerOptions
 
     @Option(name: .long, help: "A big city to reach: Paris:90min or Paris:1h30 (car, OSRM), or CITY:40km (straight line), CITY a pole of an area of ≥ 200,000 inhabitants. Repeatable.")
     var near: [String] = []
@@ -134,7 +127,6 @@ struct MatchOptions: ParsableArguments {
     var csv = false
 
     func validate() throws {
-        guard minPop >= 0, maxPop >= minPop else { throw ValidationError("--min-pop / --max-pop : attendu 0 ≤ --min-pop ≤ --max-pop (reçu \(minPop) et \(maxPop))") }
         guard top >= 1 else { throw ValidationError("--top : attendu un nombre de communes d'au moins 1 (reçu \(top))") }
         if let perDepartement, perDepartement < 1 {
             throw ValidationError("--per-departement : attendu un nombre d'au moins 1 (reçu \(perDepartement))")
@@ -145,11 +137,6 @@ struct MatchOptions: ParsableArguments {
         }
         _ = try resolvedWeights()
         _ = try constraints()
-    }
-
-    var peerGroup: PeerGroup {
-        let range = SizeRange(minimum: minPop, maximum: maxPop)
-        return range == .smallTowns ? .smallTowns : PeerGroup(range: range)
     }
 
     /// The household's weights: its ratings, or a preset.

@@ -14,11 +14,7 @@ struct ScoringOptions: ParsableArguments {
     @Option(name: .long, help: "Aggregation: arithmetic or geometric.")
     var aggregate: String = "arithmetic"
 
-    @Option(name: .long, help: "Smallest population (2021) of the peer towns.")
-    var minPop: Int = SizeRange.smallTowns.minimum
-
-    @Option(name: .long, help: "Largest population (2021) of the peer towns.")
-    var maxPop: Int = SizeRange.smallTowns.maximum
+    @OptionGroup var peers: PeerOptions
 
     @Option(name: .long, help: "Monte Carlo draws for the rank interval (0 to skip).")
     var draws: Int = 1_000
@@ -27,14 +23,8 @@ struct ScoringOptions: ParsableArguments {
     var seed: UInt64 = 2021
 
     func validate() throws {
-        guard minPop >= 0, maxPop >= minPop else { throw ValidationError("--min-pop must be ≥ 0 and ≤ --max-pop") }
         guard draws >= 0, draws <= 100_000 else { throw ValidationError("--draws must be between 0 and 100000") }
         guard Aggregation(rawValue: aggregate) != nil else { throw ValidationError("--aggregate must be arithmetic or geometric") }
-    }
-
-    var peerGroup: PeerGroup {
-        let range = SizeRange(minimum: minPop, maximum: maxPop)
-        return range == .smallTowns ? .smallTowns : PeerGroup(range: range)
     }
 
     var aggregation: Aggregation { Aggregation(rawValue: aggregate)! }
@@ -62,8 +52,7 @@ struct ScoringOptions: ParsableArguments {
     /// Loads the atlas and scores the peer group.
     func scoreboard(atlas: AtlasDatabase) throws -> Scoreboard {
         let weights = try resolvedWeights()
-        let scores = PeerScores(matrix: try atlas.indicatorMatrix(), group: peerGroup)
-        guard !scores.members.isEmpty else { throw UserError("Aucune commune entre \(minPop) et \(maxPop) habitants.") }
+        let scores = try peers.scores(atlas: atlas)
         return Scoreboard(scores: scores, weights: weights, aggregation: aggregation, uncertainty: uncertainty)
     }
 }

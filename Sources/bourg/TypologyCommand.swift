@@ -9,18 +9,14 @@ struct TypologyCommand: ParsableCommand {
 
     @OptionGroup var atlas: AtlasOptions
 
-    @Option(name: .long, help: "Smallest population (2021) of the towns counted.")
-    var minPop: Int = SizeRange.smallTowns.minimum
-
-    @Option(name: .long, help: "Largest population (2021) of the towns counted.")
-    var maxPop: Int = SizeRange.smallTowns.maximum
+    @OptionGroup var peers: PeerOptions
 
     func run() throws {
         let matrix = try atlas.open().indicatorMatrix()
         let rules = TypologyRules.standard
-        let rows = matrix.rows(in: SizeRange(minimum: minPop, maximum: maxPop))
+        let rows = matrix.rows(in: peers.range)
         let counts = TypologyCount(rules: rules, matrix: matrix, rows: rows)
-        print("Typologie des \(rows.count) communes de \(minPop) à \(maxPop) habitants (2021) :")
+        print("Typologie des \(rows.count) \(peers.peerGroup.label) :")
         for type in TownType.allCases {
             print("\n\(type.label) : \(counts.byType[type, default: 0]) communes")
             print("  Règle : \(rules.descriptions[type] ?? "")")
