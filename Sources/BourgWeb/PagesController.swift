@@ -15,7 +15,11 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         self.renderer = renderer
     }
 
-    public func addRoutes(to router: Router<Context>) {
+    public func addRoutes(to router: Router<Context>, survey: SurveyService = SurveyService()) {
+        let sources = repository.methodPage().frame
+        addSurveyRoutes(to: router, survey: survey) { title, json in
+            PageFrame(title: title, jsonPath: json, sources: sources.sources, atlasBuiltAt: sources.atlasBuiltAt)
+        }
         router.get("/") { request, _ in try page(request) { try repository.homePage() } html: { try renderer.render($0, template: "home") } }
         router.get("/index.json") { request, _ in try json(request) { try repository.homePage() } }
         router.get("/communes/:code") { request, context in

@@ -47,7 +47,7 @@ struct WebTests {
         }
     }
 
-    @Test(arguments: ["/", "/trouver", "/trouver?nature=5&besoins=lycee", "/classement", "/comparer?codes=46102,01004", "/methode", "/sources", "/communes/46102", "/communes/2A004", "/communes/75056"])
+    @Test(arguments: ["/", "/enquete", "/trouver", "/trouver?nature=5&besoins=lycee", "/classement", "/comparer?codes=46102,01004", "/methode", "/sources", "/communes/46102", "/communes/2A004", "/communes/75056"])
     func pagesAreFrenchHTMLWithAFooterAndATwin(path: String) async throws {
         try await WebFixture.application().test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
@@ -153,6 +153,59 @@ struct WebTests {
             }
             try await client.execute(uri: "/comparer.json?codes=Figeac,Xyzzyville", method: .get) { response in
                 #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    /// The survey fixtures (six invented respondents), posted as a URL-encoded form.
+    static func surveyForm(answers: String? = nil) throws -> ByteBuffer {
+        let folder = WebFixture.dataDirectory.deletingLastPathComponent().appendingPathComponent("survey")
+        let fields = [
+            ("questionnaire", try String(contentsOf: folder.appendingPathComponent("questionnaire.json"), encoding: .utf8)),
+            ("reponses", try answers ?? String(contentsOf: folder.appendingPathComponent("answers.csv"), encoding: .utf8)),
+            ("marges", try String(contentsOf: folder.appendingPathComponent("margins.csv"), encoding: .utf8)),
+        ]
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")
+        return ByteBuffer(string: body)
+    }
+
+    @Test func surveyPageShowsTheSyntheticExampleAndAnalysesAPostedSurvey() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/enquete", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("SYNTHÉTIQUES"))
+                #expect(response.text.contains("IC 95 %"))
+            }
+            let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(uri: "/enquete.json", method: .post, headers: headers, body: try Self.surveyForm()) { response in
+                #expect(response.status == .ok)
+                let report = try #require(try response.json()["report"] as? [String: Any])
+                #expect(report["respondents"] as? Int == 6)
+            }
+            try await client.execute(uri: "/enquete", method: .post, headers: headers, body: try Self.surveyForm()) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<pre class=\"report\">"))
+            }
+        }
+    }
+
+    @Test func badSurveyInputIs400NamingTheFieldAndHugeBodiesAre413() async throws {
+        try await WebFixture.application().test(.router) { client in
+            let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            let folder = WebFixture.dataDirectory.deletingLastPathComponent().appendingPathComponent("survey")
+            var answers = try String(contentsOf: folder.appendingPathComponent("answers.csv"), encoding: .utf8)
+            if !answers.hasSuffix("\n") { answers += "\n" }
+            answers += "7,H,J,9,n\n" // opinion code 9 does not exist
+            try await client.execute(uri: "/enquete.json", method: .post, headers: headers, body: try Self.surveyForm(answers: answers)) { response in
+                #expect(response.status == .badRequest)
+                let invalid = try #require(try response.json()["invalid-params"] as? [[String: Any]])
+                #expect(invalid.first?["name"] as? String == "reponses")
+            }
+            let huge = ByteBuffer(string: "questionnaire=" + String(repeating: "a", count: 6 * 1_024 * 1_024))
+            try await client.execute(uri: "/enquete.json", method: .post, headers: headers, body: huge) { response in
+                #expect(response.status == .contentTooLarge)
             }
         }
     }

@@ -58,6 +58,7 @@ CASES = [
     ("/trouver.json?pres=Marseille:90min", "/trouver.json", 400),
     ("/trouver.json?besoins=piscine", "/trouver.json", 400),
     ("/trouver.geojson?nature=5&top=5", "/trouver.geojson", 200),
+    ("/enquete.json", "/enquete.json", 200),
     ("/methode.json", "/methode.json", 200),
     ("/sources.json", "/sources.json", 200),
 ]
