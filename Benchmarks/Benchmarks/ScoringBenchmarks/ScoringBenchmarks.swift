@@ -33,6 +33,20 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Target (issue 8): < 5 ms to rank all 34,875 communes, each among the communes of its population band.
+    let nationalBands = PeerGroup.nationalBands.map { PeerScores(matrix: matrix, group: $0) }
+    Benchmark("Rank all communes of France by population band for a new custom weighting",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5))) { benchmark in
+        var buffers = nationalBands.map { [Double](repeating: .nan, count: $0.members.count) }
+        for iteration in benchmark.scaledIterations {
+            let weights = try! Weights.custom(ratings: ratings[iteration % ratings.count])
+            for (band, scores) in nationalBands.enumerated() {
+                scores.composites(normalisedWeights: scores.normalisedWeights(weights), aggregation: .arithmetic, into: &buffers[band])
+                blackHole(PeerScores.ranks(buffers[band]))
+            }
+        }
+    }
+
     // Target (issue 8): < 150 ms for 1,000 Monte Carlo draws over the peer towns.
     Benchmark("Rank uncertainty, 1,000 draws over the small towns",
               configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 20)) { benchmark in

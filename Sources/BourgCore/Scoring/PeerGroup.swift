@@ -24,6 +24,16 @@ public struct PeerGroup: Sendable, Hashable {
         PeerGroup(range: SizeRange(minimum: 10_000, maximum: 25_000)),
     ]
 
+    /// Bands covering every commune of France, for scoring all 34,875 communes each among communes of its size.
+    public static let nationalBands: [PeerGroup] = [
+        PeerGroup(range: SizeRange(minimum: 0, maximum: 499)),
+        PeerGroup(range: SizeRange(minimum: 500, maximum: 999)),
+        PeerGroup(range: SizeRange(minimum: 1_000, maximum: 2_499)),
+    ] + bands + [
+        PeerGroup(range: SizeRange(minimum: 25_001, maximum: 99_999)),
+        PeerGroup(range: SizeRange(minimum: 100_000, maximum: Int.max)),
+    ]
+
     /// The population band of a town, if it is in one.
     public static func band(of population: Int?) -> PeerGroup? {
         bands.first { $0.range.contains(population) }

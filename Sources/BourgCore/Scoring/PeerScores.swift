@@ -183,16 +183,30 @@ public struct PeerScores: Sendable {
 
     /// Ranks (1 = best; equal composites share a rank) of every peer by composite; `nil` without a composite.
     public static func ranks(_ composites: [Double]) -> [Int?] {
-        let order = composites.indices.filter { !composites[$0].isNaN }.sorted { composites[$0] > composites[$1] }
+        var keys: [UInt64] = []
+        sortedByComposite(composites, into: &keys)
         var ranks = [Int?](repeating: nil, count: composites.count)
-        for (place, position) in order.enumerated() {
-            if place > 0, composites[order[place - 1]] == composites[position] {
-                ranks[position] = ranks[order[place - 1]]
-            } else {
-                ranks[position] = place + 1
-            }
+        var previous = Double.nan, previousRank = 0
+        for (place, key) in keys.enumerated() {
+            let position = Int(key & 0xFFFF_FFFF)
+            let composite = composites[position]
+            previousRank = composite == previous ? previousRank : place + 1
+            previous = composite
+            ranks[position] = previousRank
         }
         return ranks
+    }
+
+    /// The positions of `composites` that have one, best first (ties by position), packed in `keys` as
+    /// (descending quantised composite << 32 | position): a plain integer sort, fast enough for every draw of
+    /// the rank uncertainty. Read a position with `Int(key & 0xFFFF_FFFF)`.
+    static func sortedByComposite(_ composites: [Double], into keys: inout [UInt64]) {
+        keys.removeAll(keepingCapacity: true)
+        for position in composites.indices where !composites[position].isNaN {
+            let quantised = UInt64((min(100, max(0, composites[position])) / 100 * Double(UInt32.max)).rounded())
+            keys.append((UInt64(UInt32.max) - quantised) << 32 | UInt64(position))
+        }
+        keys.sort()
     }
 
     // MARK: Essential services

@@ -51,13 +51,7 @@ public struct RankUncertainty: Sendable {
                     let drawn = Self.dirichlet(centre.map { $0 * concentration }, using: &generator)
                     let aggregation: Aggregation = generator.nextDouble() < 0.5 ? .arithmetic : .geometric
                     scores.composites(normalisedWeights: drawn, aggregation: aggregation, into: &composites)
-                    // Sort (descending composite, position) packed in one integer: a plain, fast integer sort.
-                    keys.removeAll(keepingCapacity: true)
-                    for position in 0..<peers where !composites[position].isNaN {
-                        let quantised = UInt64((min(100, max(0, composites[position])) / 100 * Double(UInt32.max)).rounded())
-                        keys.append((UInt64(UInt32.max) - quantised) << 32 | UInt64(position))
-                    }
-                    keys.sort()
+                    PeerScores.sortedByComposite(composites, into: &keys)
                     let base = draw * peers
                     for (place, key) in keys.enumerated() { output[base + Int(key & 0xFFFF_FFFF)] = UInt16(place + 1) }
                 }
