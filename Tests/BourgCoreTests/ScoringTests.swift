@@ -181,3 +181,34 @@ struct RankUncertaintyTests {
         }
     }
 }
+
+@Suite("Ranking sort")
+struct RankingSortTests {
+    @Test func radixSortMatchesAComparisonSort() {
+        var generator = SplitMix64(seed: 11)
+        for count in [0, 1, 2, 17, 4_052] {
+            var keys = (0..<count).map { position in (UInt64(generator.next() % 1_000) << 32) | UInt64(position) }
+            let expected = keys.sorted()
+            PeerScores.radixSortByHighHalf(&keys)
+            #expect(keys == expected)
+        }
+    }
+}
+
+@Suite("Rank interval from counts")
+struct RankIntervalCountTests {
+    @Test func countedQuantilesMatchSortedQuantiles() {
+        var generator = SplitMix64(seed: 5)
+        for total in [1, 2, 3, 20, 1_000] {
+            let ranks = (0..<total).map { _ in Int(generator.next() % 300) + 1 }
+            var counts = [Int32](repeating: 0, count: 302)
+            for rank in ranks { counts[rank] += 1 }
+            let interval = RankUncertainty.interval(counts: &counts, lowest: ranks.min()!, highest: ranks.max()!, total: total)
+            let sorted = ranks.sorted().map(Double.init)
+            #expect(interval.median == Statistics.quantile(sorted: sorted, 0.5))
+            #expect(interval.low == Statistics.quantile(sorted: sorted, 0.05))
+            #expect(interval.high == Statistics.quantile(sorted: sorted, 0.95))
+            #expect(counts.allSatisfy { $0 == 0 }, "counts are reset for the next town")
+        }
+    }
+}

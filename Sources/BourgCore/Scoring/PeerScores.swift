@@ -206,7 +206,40 @@ public struct PeerScores: Sendable {
             let quantised = UInt64((min(100, max(0, composites[position])) / 100 * Double(UInt32.max)).rounded())
             keys.append((UInt64(UInt32.max) - quantised) << 32 | UInt64(position))
         }
-        keys.sort()
+        radixSortByHighHalf(&keys)
+    }
+
+    /// Sorts keys by their upper 32 bits, stably (least-significant-digit radix sort, four 8-bit passes):
+    /// linear time, several times faster than a comparison sort for the 4,000 keys of each draw.
+    /// Keys with equal upper halves keep their order (here: increasing position).
+    static func radixSortByHighHalf(_ keys: inout [UInt64]) {
+        let count = keys.count
+        guard count > 1 else { return }
+        var scratch = [UInt64](repeating: 0, count: count)
+        keys.withUnsafeMutableBufferPointer { source in
+            scratch.withUnsafeMutableBufferPointer { target in
+                var from = source, to = target
+                var counts = [Int](repeating: 0, count: 256)
+                for pass in 0..<4 {
+                    let shift = UInt64(32 + 8 * pass)
+                    for index in 0..<256 { counts[index] = 0 }
+                    for key in from { counts[Int((key >> shift) & 0xFF)] += 1 }
+                    var total = 0
+                    for index in 0..<256 {
+                        let bucket = counts[index]
+                        counts[index] = total
+                        total += bucket
+                    }
+                    for key in from {
+                        let bucket = Int((key >> shift) & 0xFF)
+                        to[counts[bucket]] = key
+                        counts[bucket] += 1
+                    }
+                    swap(&from, &to)
+                }
+                // Four passes: the sorted keys are back in `source`.
+            }
+        }
     }
 
     // MARK: Essential services

@@ -64,22 +64,53 @@ public struct RankUncertainty: Sendable {
                 nonisolated(unsafe) let output = buffer
                 let perSlice = (peers + chunks - 1) / chunks
                 DispatchQueue.concurrentPerform(iterations: chunks) { slice in
-                    var simulated = [UInt16]()
-                    simulated.reserveCapacity(draws)
+                    // Each town's simulated ranks are counted (ranks are small integers), then the order
+                    // statistics of the three quantiles read off the cumulative counts: no sort.
+                    var counts = [Int32](repeating: 0, count: peers + 2)
                     for position in min(peers, slice * perSlice)..<min(peers, (slice + 1) * perSlice) {
-                        simulated.removeAll(keepingCapacity: true)
-                        for draw in 0..<draws where ranks[draw * peers + position] > 0 { simulated.append(ranks[draw * peers + position]) }
-                        guard !simulated.isEmpty else { continue }
-                        simulated.sort()
-                        let sorted = simulated.map(Double.init)
-                        output[position] = RankInterval(median: Statistics.quantile(sorted: sorted, 0.5)!,
-                                                        low: Statistics.quantile(sorted: sorted, 0.05)!,
-                                                        high: Statistics.quantile(sorted: sorted, 0.95)!)
+                        var lowest = Int.max, highest = 0, total = 0
+                        for draw in 0..<draws {
+                            let rank = Int(ranks[draw * peers + position])
+                            guard rank > 0 else { continue }
+                            counts[rank] += 1
+                            lowest = min(lowest, rank)
+                            highest = max(highest, rank)
+                            total += 1
+                        }
+                        guard total > 0 else { continue }
+                        output[position] = Self.interval(counts: &counts, lowest: lowest, highest: highest, total: total)
                     }
                 }
             }
         }
         return result
+    }
+
+    /// The 5 %, 50 % and 95 % quantiles (type 7, as `Statistics.quantile`) of `total` ranks counted in
+    /// `counts[lowest...highest]`; resets those counts to zero for the next town.
+    static func interval(counts: inout [Int32], lowest: Int, highest: Int, total: Int) -> RankInterval {
+        // The order statistics needed: for each p, the values at floor(p (n − 1)) and the next index.
+        let ps = [0.05, 0.5, 0.95]
+        let positions = ps.map { $0 * Double(total - 1) }
+        var wanted = positions.flatMap { [Int($0.rounded(.down)), min(Int($0.rounded(.down)) + 1, total - 1)] }
+        wanted.sort()
+        var values: [Int: Double] = [:]
+        var seen = 0, next = 0
+        for rank in lowest...highest {
+            let count = Int(counts[rank])
+            counts[rank] = 0
+            guard count > 0 else { continue }
+            while next < wanted.count && wanted[next] < seen + count {
+                values[wanted[next]] = Double(rank)
+                next += 1
+            }
+            seen += count
+        }
+        func quantile(_ position: Double) -> Double {
+            let lower = Int(position.rounded(.down)), upper = min(lower + 1, total - 1)
+            return values[lower]! + (position - Double(lower)) * (values[upper]! - values[lower]!)
+        }
+        return RankInterval(median: quantile(positions[1]), low: quantile(positions[0]), high: quantile(positions[2]))
     }
 
     /// The fixed number of slices the draws are split into (independent of the number of cores).
