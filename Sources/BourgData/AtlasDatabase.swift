@@ -263,16 +263,7 @@ extension AtlasDatabase {
 
     /// For each indicator, how many communes of the size range have a value.
     public func coverage(in range: SizeRange = .smallTowns) throws -> [IndicatorCoverage] {
-        let catalogue = try catalogue()
-        let (counts, total) = try reader.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM commune WHERE population BETWEEN ? AND ?", arguments: [range.minimum, range.maximum]) ?? 0
-            let counts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT indicator_id, COUNT(*) AS n FROM indicator_value_named JOIN commune ON commune.code = indicator_value_named.commune_code
-                WHERE commune.population BETWEEN ? AND ? GROUP BY indicator_id
-                """, arguments: [range.minimum, range.maximum]).map { ($0["indicator_id"] as String, $0["n"] as Int) })
-            return (counts, total)
-        }
-        return catalogue.map { IndicatorCoverage(indicator: $0, communesWithValue: counts[$0.id] ?? 0, communesInGroup: total) }
+        try indicatorMatrix().coverage(in: range)
     }
 
     /// Every commune and every indicator value, as one dense matrix for scoring (communes in code order,

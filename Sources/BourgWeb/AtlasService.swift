@@ -53,7 +53,7 @@ public final class AtlasService: AtlasRepository, Sendable {
             return SourceLine(title: entry.source.title, producer: entry.source.producer, vintage: entry.source.vintage, licence: entry.source.licence)
         }
         outlines = try database.departementOutlines()
-        coverage = try database.coverage()
+        coverage = matrix.coverage(in: .smallTowns)
         builtAt = try database.info("built_at") ?? "?"
         version = Self.hash(builtAt + String(AtlasDatabase.schemaVersion))
     }

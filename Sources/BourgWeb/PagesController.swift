@@ -6,13 +6,15 @@ import Hummingbird
 public struct PagesController<Repository: AtlasRepository, Context: RequestContext>: Sendable {
     let repository: Repository
     let renderer: PageRenderer
+    let cache: ResponseCache
 
     /// The most towns a comparison may hold.
     static var maximumCompared: Int { 4 }
 
-    public init(repository: Repository, renderer: PageRenderer) {
+    public init(repository: Repository, renderer: PageRenderer, cache: ResponseCache = ResponseCache()) {
         self.repository = repository
         self.renderer = renderer
+        self.cache = cache
     }
 
     public func addRoutes(to router: Router<Context>, survey: SurveyService = SurveyService()) {
@@ -90,14 +92,31 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         router.get("/sources.json") { request, _ in try json(request) { repository.sourcesPage() } }
     }
 
-    /// An HTML page, cached by atlas version and URL.
+    /// An HTML page, kept in memory and tagged (ETag) by atlas version and URL.
     func page<Page>(_ request: Request, _ load: () throws -> Page, html: (Page) throws -> String) throws -> Response {
-        try Responses.cached(request, version: repository.version) { Responses.html(try html(try load())) }
+        try Responses.cached(request, version: repository.version) {
+            try remembered(request, contentType: "text/html; charset=utf-8") { ByteBuffer(string: try html(try load())) }
+        }
     }
 
-    /// A JSON twin, cached the same way.
+    /// A JSON twin, kept and tagged the same way.
     func json<Page: Encodable>(_ request: Request, _ load: () throws -> Page) throws -> Response {
-        try Responses.cached(request, version: repository.version) { Responses.json(try load()) }
+        try Responses.cached(request, version: repository.version) {
+            try remembered(request, contentType: "application/json") { ByteBuffer(bytes: try Responses.encoder.encode(try load())) }
+        }
+    }
+
+    /// The body for this URL from the cache, or computed and kept (errors are thrown, never kept).
+    func remembered(_ request: Request, contentType: String, _ make: () throws -> ByteBuffer) throws -> Response {
+        let key = request.uri.description
+        let body: ByteBuffer
+        if let entry = cache.get(key) {
+            body = entry.body
+        } else {
+            body = try make()
+            cache.put(key, ResponseCache.Entry(body: body, contentType: contentType))
+        }
+        return Response(status: .ok, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: body))
     }
 
     func search(_ query: String) throws -> SearchPage {

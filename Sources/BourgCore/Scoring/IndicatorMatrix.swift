@@ -48,4 +48,14 @@ public struct IndicatorMatrix: Sendable {
     public func rows(in range: SizeRange) -> [Int] {
         communes.indices.filter { range.contains(communes[$0].population) }
     }
+
+    /// For each indicator, how many communes of `range` have a value.
+    public func coverage(in range: SizeRange) -> [IndicatorCoverage] {
+        let rows = rows(in: range)
+        return indicators.indices.map { column in
+            IndicatorCoverage(indicator: indicators[column],
+                              communesWithValue: rows.reduce(0) { $0 + (values[$1 * indicators.count + column].isNaN ? 0 : 1) },
+                              communesInGroup: rows.count)
+        }
+    }
 }
