@@ -31,7 +31,7 @@ public final class AtlasService: AtlasRepository, Sendable {
     public let board: Scoreboard
     let diagnostician: Diagnostician
     let matcher: Matcher
-    let sources: [SourceLine]
+    let sources: [SourceDescription]
     let provenance: [Provenance]
     let outlines: [DepartementOutline]
     let coverage: [IndicatorCoverage]
@@ -48,10 +48,7 @@ public final class AtlasService: AtlasRepository, Sendable {
         matcher = Matcher(scores: scores)
         provenance = try database.provenance()
         var seen: Set<String> = []
-        sources = provenance.compactMap { entry in
-            guard seen.insert(entry.source.id).inserted else { return nil }
-            return SourceLine(title: entry.source.title, producer: entry.source.producer, vintage: entry.source.vintage, licence: entry.source.licence)
-        }
+        sources = provenance.compactMap { seen.insert($0.source.id).inserted ? $0.source : nil }
         outlines = try database.departementOutlines()
         coverage = matrix.coverage(in: .smallTowns)
         builtAt = try database.info("built_at") ?? "?"

@@ -7,16 +7,8 @@ public struct PageFrame: Encodable, Sendable {
     public var title: String
     /// Path of the page's JSON twin.
     public var jsonPath: String
-    public var sources: [SourceLine]
+    public var sources: [SourceDescription]
     public var atlasBuiltAt: String
-}
-
-/// One source in the footer.
-public struct SourceLine: Encodable, Sendable, Hashable {
-    public var title: String
-    public var producer: String
-    public var vintage: String
-    public var licence: String
 }
 
 /// A commune as listed in search results, rankings and comparisons.

@@ -23,15 +23,8 @@ public enum Statistics {
 
     /// Sample skewness (Fisher–Pearson, adjusted: as Excel's SKEW and COINr).
     public static func skewness(_ values: [Double]) -> Double {
-        let n = Double(values.count)
+        let (n, m2, m3, _) = centralMoments(values)
         guard n > 2 else { return 0 }
-        let mean = values.reduce(0, +) / n
-        var m2 = 0.0, m3 = 0.0
-        for value in values {
-            let d = value - mean
-            m2 += d * d
-            m3 += d * d * d
-        }
         let variance = m2 / (n - 1)
         guard variance > 0 else { return 0 }
         return n / ((n - 1) * (n - 2)) * m3 / pow(variance, 1.5)
@@ -39,18 +32,26 @@ public enum Statistics {
 
     /// Sample excess kurtosis (adjusted: as Excel's KURT and COINr).
     public static func kurtosis(_ values: [Double]) -> Double {
-        let n = Double(values.count)
+        let (n, m2, _, m4) = centralMoments(values)
         guard n > 3 else { return 0 }
-        let mean = values.reduce(0, +) / n
-        var m2 = 0.0, m4 = 0.0
-        for value in values {
-            let d = value - mean
-            m2 += d * d
-            m4 += d * d * d * d
-        }
         let variance = m2 / (n - 1)
         guard variance > 0 else { return 0 }
         return n * (n + 1) / ((n - 1) * (n - 2) * (n - 3)) * m4 / (variance * variance) - 3 * (n - 1) * (n - 1) / ((n - 2) * (n - 3))
+    }
+
+    /// Count and sums of the 2nd, 3rd and 4th powers of the deviations from the mean.
+    static func centralMoments(_ values: [Double]) -> (n: Double, m2: Double, m3: Double, m4: Double) {
+        let n = Double(values.count)
+        guard n > 0 else { return (0, 0, 0, 0) }
+        let mean = values.reduce(0, +) / n
+        var m2 = 0.0, m3 = 0.0, m4 = 0.0
+        for value in values {
+            let d = value - mean
+            m2 += d * d
+            m3 += d * d * d
+            m4 += d * d * d * d
+        }
+        return (n, m2, m3, m4)
     }
 
     /// The `p`-quantile (0…1) of sorted values, by linear interpolation (type 7, as R's default).
