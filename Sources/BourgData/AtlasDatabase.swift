@@ -273,11 +273,13 @@ extension AtlasDatabase {
         return try reader.read { db in
             let communes = try Commune.fetchAll(db, sql: "SELECT * FROM commune ORDER BY rowid")
             let rowids = try Int.fetchAll(db, sql: "SELECT rowid FROM commune ORDER BY rowid")
-            let rowOf = Dictionary(uniqueKeysWithValues: rowids.enumerated().map { ($0.element, $0.offset) })
+            // Dense lookup tables (row id → matrix row, catalogue position → matrix column): no hashing per value.
+            var rowOf = [Int](repeating: -1, count: (rowids.last ?? 0) + 1)
+            for (index, rowid) in rowids.enumerated() { rowOf[rowid] = index }
             let catalogueColumn = Dictionary(uniqueKeysWithValues: catalogue.enumerated().map { ($0.element.id, $0.offset) })
-            let columnOf = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, position FROM indicator").map { row in
-                (row["position"] as Int, catalogueColumn[row["id"] as String]!)
-            })
+            let positions = try Row.fetchAll(db, sql: "SELECT id, position FROM indicator")
+            var columnOf = [Int](repeating: -1, count: (positions.map { $0["position"] as Int }.max() ?? 0) + 1)
+            for row in positions { columnOf[row["position"] as Int] = catalogueColumn[row["id"] as String] ?? -1 }
             let width = catalogue.count
             var values = [Double](repeating: .nan, count: communes.count * width)
             // 2.5 million rows: read with SQLite's C API rather than one GRDB row each (several times faster).
@@ -286,8 +288,9 @@ extension AtlasDatabase {
             sqlite3_reset(sqlite)
             var code = sqlite3_step(sqlite)
             while code == SQLITE_ROW {
-                if let commune = rowOf[Int(sqlite3_column_int64(sqlite, 0))], let column = columnOf[Int(sqlite3_column_int64(sqlite, 1))] {
-                    values[commune * width + column] = sqlite3_column_double(sqlite, 2)
+                let rowid = Int(sqlite3_column_int64(sqlite, 0)), position = Int(sqlite3_column_int64(sqlite, 1))
+                if rowid >= 0, rowid < rowOf.count, position >= 0, position < columnOf.count, rowOf[rowid] >= 0, columnOf[position] >= 0 {
+                    values[rowOf[rowid] * width + columnOf[position]] = sqlite3_column_double(sqlite, 2)
                 }
                 code = sqlite3_step(sqlite)
             }
@@ -331,6 +334,15 @@ extension AtlasDatabase {
 
 extension Commune: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "commune"
+
+    /// Decodes a row by column name, without the Codable machinery (the matrix loads all 34,875 at start).
+    public init(row: Row) throws {
+        self.init(
+            code: row["code"], name: row["name"], departement: row["departement"], departementName: row["departement_name"],
+            region: row["region"], regionName: row["region_name"], epci: row["epci"], epciName: row["epci_name"],
+            population: row["population"], population2015: row["population2015"], areaKm2: row["area_km2"],
+            latitude: row["latitude"], longitude: row["longitude"])
+    }
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }

@@ -24,7 +24,10 @@ public func buildApplication(_ configuration: WebConfiguration) async throws -> 
     logger.logLevel = configuration.logLevel
     let service = try AtlasService(atlasPath: configuration.atlasPath)
     let router = buildRouter(repository: service, renderer: try await PageRenderer.load(), files: try StaticFiles.load())
-    logger.info("atlas loaded", metadata: ["path": "\(configuration.atlasPath)", "peers": "\(service.scores.members.count)"])
+    logger.info("atlas loaded", metadata: [
+        "path": "\(configuration.atlasPath)", "peers": "\(service.scores.members.count)",
+        "timings": "\(service.startupTimings.joined(separator: ", "))",
+    ])
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Bourg"),

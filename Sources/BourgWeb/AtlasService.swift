@@ -40,12 +40,23 @@ public final class AtlasService: AtlasRepository, Sendable {
 
     /// Opens and scores the atlas at `path`.
     public init(atlasPath: String, uncertainty: RankUncertainty = RankUncertainty()) throws {
-        database = try AtlasDatabase.openReadOnly(at: atlasPath)
-        matrix = try database.indicatorMatrix()
-        scores = PeerScores(matrix: matrix, group: .smallTowns)
-        board = Scoreboard(scores: scores, weights: WeightPresets.barometre, uncertainty: uncertainty)
-        diagnostician = Diagnostician(board: board)
-        matcher = Matcher(scores: scores)
+        var timings: [(String, Duration)] = []
+        let clock = ContinuousClock()
+        func timed<T>(_ step: String, _ work: () throws -> T) rethrows -> T {
+            let start = clock.now
+            defer { timings.append((step, clock.now - start)) }
+            return try work()
+        }
+        let database = try timed("open") { try AtlasDatabase.openReadOnly(at: atlasPath) }
+        let matrix = try timed("matrix") { try database.indicatorMatrix() }
+        let scores = timed("peer scores") { PeerScores(matrix: matrix, group: .smallTowns) }
+        let board = timed("barometer board") { Scoreboard(scores: scores, weights: WeightPresets.barometre, uncertainty: uncertainty) }
+        diagnostician = timed("diagnostician") { Diagnostician(board: board) }
+        matcher = timed("matcher") { Matcher(scores: scores) }
+        self.database = database
+        self.matrix = matrix
+        self.scores = scores
+        self.board = board
         provenance = try database.provenance()
         var seen: Set<String> = []
         sources = provenance.compactMap { seen.insert($0.source.id).inserted ? $0.source : nil }
@@ -53,7 +64,11 @@ public final class AtlasService: AtlasRepository, Sendable {
         coverage = matrix.coverage(in: .smallTowns)
         builtAt = try database.info("built_at") ?? "?"
         version = Self.hash(builtAt + String(AtlasDatabase.schemaVersion))
+        startupTimings = timings.map { "\($0.0) \($0.1.components.seconds * 1_000 + $0.1.components.attoseconds / 1_000_000_000_000_000) ms" }
     }
+
+    /// How long each start-up step took (for the start-up log line).
+    public let startupTimings: [String]
 
     static func hash(_ text: String) -> String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
