@@ -20,6 +20,9 @@ public struct CommuneSummary: Encodable, Sendable {
     public var population: Int?
     public var populationText: String
     public var path: String
+    /// Town-hall position (WGS84), for exports and maps.
+    public var latitude: Double?
+    public var longitude: Double?
 
     init(_ commune: Commune) {
         code = commune.code
@@ -29,6 +32,8 @@ public struct CommuneSummary: Encodable, Sendable {
         population = commune.population
         populationText = commune.population.map { FrenchFormat.number(Double($0), decimals: 0) + " hab." } ?? "population inconnue"
         path = "/communes/\(commune.code)"
+        latitude = commune.latitude
+        longitude = commune.longitude
     }
 }
 

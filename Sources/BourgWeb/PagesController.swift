@@ -60,7 +60,7 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         }
         router.get("/classement.geojson") { request, _ in
             let ranking = try RankingQuery.decode(try request.queryParameters())
-            return Responses.json(Exports.geoJSON(try repository.rankingPage(ranking), repository: repository), contentType: "application/geo+json")
+            return Responses.json(Exports.geoJSON(try repository.rankingPage(ranking)), contentType: "application/geo+json")
         }
         router.get("/comparer") { request, _ in
             let codes = try compareCodes(request)
@@ -171,11 +171,9 @@ enum Exports {
     }
 
     /// A FeatureCollection of points (town halls) with rank, score and name.
-    static func geoJSON(_ page: RankingPage, repository: some AtlasRepository) -> GeoJSONCollection {
-        let service = repository as? AtlasService
-        return GeoJSONCollection(features: page.rows.compactMap { row in
-            guard let commune = service?.matrix.row(ofCommune: row.commune.code).map({ service!.matrix.communes[$0] }),
-                  let latitude = commune.latitude, let longitude = commune.longitude else { return nil }
+    static func geoJSON(_ page: RankingPage) -> GeoJSONCollection {
+        GeoJSONCollection(features: page.rows.compactMap { row in
+            guard let latitude = row.commune.latitude, let longitude = row.commune.longitude else { return nil }
             return GeoJSONFeature(geometry: .init(coordinates: [longitude, latitude]),
                                   properties: .init(code: row.commune.code, name: row.commune.name, rank: row.rank, score: row.composite))
         })
