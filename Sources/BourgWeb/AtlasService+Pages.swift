@@ -212,12 +212,7 @@ public struct SourcesPage: Encodable, Sendable {
 
 /// A source and its files.
 public struct SourceEntry: Encodable, Sendable {
-    public var id: String
-    public var title: String
-    public var producer: String
-    public var vintage: String
-    public var licence: String
-    public var officialURL: String
+    public var source: SourceDescription
     public var files: [SourceFileLine]
 }
 
@@ -378,9 +373,7 @@ extension AtlasService {
         let grouped = Dictionary(grouping: provenance, by: \.source.id)
         return SourcesPage(frame: frame("Sources", json: "/sources.json"), sources: grouped.keys.sorted().map { id in
             let files = grouped[id]!
-            let source = files[0].source
-            return SourceEntry(id: id, title: source.title, producer: source.producer, vintage: source.vintage, licence: source.licence,
-                               officialURL: source.officialURL, files: files.map {
+            return SourceEntry(source: files[0].source, files: files.map {
                 SourceFileLine(name: $0.fileName, sha256: $0.sha256, rowsRead: $0.rowsRead, rowsRejected: $0.rowsRejected, rowsUnmatched: $0.rowsUnmatched)
             })
         })
