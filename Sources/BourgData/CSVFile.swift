@@ -31,6 +31,7 @@ public struct CSVFile: Sendable {
         guard let separator = delimiter.asciiValue else {
             preconditionFailure("CSV delimiters are ASCII")
         }
+        try CSVFile.checkSeparator(bytes, separator: separator, name: name)
         let records = try CSVFile.parse(bytes, separator: separator, name: name)
         guard let first = records.first, !(first.fields.count == 1 && first.fields[0].isEmpty) else {
             throw DataBuildError(.malformedRow, file: name, line: 1, message: "the file is empty: a header line was expected")
@@ -53,6 +54,38 @@ public struct CSVFile: Sendable {
         self.rows = rows
     }
 
+    /// Checks that no two rows have the same values in the `key` columns (a row given twice, or a code
+    /// repeated upstream); the error names the second row's line and the first's.
+    public func requireUniqueKey(_ key: [String]) throws {
+        guard !key.isEmpty else { return }
+        try require(key)
+        let positions = key.map { header.firstIndex(of: $0)! }
+        // Rows by the hash of their key; rows whose hash is taken by a different key go to `collided`.
+        var rowByHash: [Int: Int] = [:]
+        rowByHash.reserveCapacity(rows.count)
+        var collided: [[String]: Int] = [:]
+        for (position, row) in rows.enumerated() {
+            var hasher = Hasher()
+            for column in positions { hasher.combine(row.fields[column]) }
+            let hash = hasher.finalize()
+            var first: CSVRow?
+            if let other = rowByHash[hash] {
+                if positions.allSatisfy({ rows[other].fields[$0] == row.fields[$0] }) {
+                    first = rows[other]
+                } else if let earlier = collided.updateValue(position, forKey: positions.map { row.fields[$0] }) {
+                    first = rows[earlier]
+                }
+            } else {
+                rowByHash[hash] = position
+            }
+            if let first {
+                let shown = zip(key, positions).map { "\($0)=\(row.fields[$1])" }.joined(separator: ", ")
+                throw DataBuildError(.duplicatedRow, file: name, line: row.line, column: key.joined(separator: ", "),
+                                     message: "same \(shown) as line \(first.line): each row must have its own key (\(key.joined(separator: ", ")))")
+            }
+        }
+    }
+
     /// Checks that every named column is in the header.
     public func require(_ columns: [String]) throws {
         for column in columns where !header.contains(column) {
@@ -61,6 +94,18 @@ public struct CSVFile: Sendable {
                 message += "; is the separator wrong?"
             }
             throw DataBuildError(.missingColumn, file: name, line: 1, column: column, message: message)
+        }
+    }
+
+    /// Refuses a file whose header line lacks the expected separator but has another common one
+    /// (a file re-exported with `;` instead of `,`, say), before its rows give confusing errors.
+    private static func checkSeparator(_ bytes: [UInt8], separator: UInt8, name: String) throws {
+        let header = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        guard !header.contains(separator) else { return }
+        let shown = { (byte: UInt8) in byte == UInt8(ascii: "\t") ? "tab" : "'\(Character(Unicode.Scalar(byte)))'" }
+        for other in [",", ";", "\t", "|"].map({ UInt8(ascii: Unicode.Scalar($0)!) }) where other != separator && header.contains(other) {
+            throw DataBuildError(.wrongSeparator, file: name, line: 1,
+                                 message: "the header has no \(shown(separator)) but has \(shown(other)): the file uses another separator than the expected \(shown(separator))")
         }
     }
 
@@ -170,7 +215,8 @@ public struct CSVRow: Sendable {
 
     /// A number, or `nil` when the cell is empty or holds one of `missingMarkers` (e.g. `s` for statistical secrecy).
     /// Anything else that is not a number is an error.
-    public func number(_ column: String, missingMarkers: Set<String> = [], allowNegative: Bool = true) throws -> Double? {
+    /// Negative numbers are refused unless `allowNegative` (counts, rates, prices, distances cannot be negative).
+    public func number(_ column: String, missingMarkers: Set<String> = [], allowNegative: Bool = false) throws -> Double? {
         let raw = self[column]
         if raw.isEmpty || missingMarkers.contains(raw) { return nil }
         // French files write decimals with a comma ("48,0").
@@ -184,7 +230,7 @@ public struct CSVRow: Sendable {
     }
 
     /// A number that must be present.
-    public func requiredNumber(_ column: String, allowNegative: Bool = true) throws -> Double {
+    public func requiredNumber(_ column: String, allowNegative: Bool = false) throws -> Double {
         guard let value = try number(column, allowNegative: allowNegative) else {
             throw error(column, "expected a number, found an empty cell")
         }

@@ -11,8 +11,10 @@ public struct DataBuildError: Error, CustomStringConvertible, Sendable, Equatabl
         public static let missingFile = Kind("missing file")
         public static let missingColumn = Kind("missing column")
         public static let malformedRow = Kind("malformed row")
+        public static let wrongSeparator = Kind("wrong separator")
         public static let invalidValue = Kind("invalid value")
         public static let invalidEncoding = Kind("invalid encoding")
+        public static let duplicatedRow = Kind("duplicated row")
         public static let inconsistentData = Kind("inconsistent data")
         public static let storage = Kind("storage")
 

@@ -28,16 +28,21 @@ public struct SourceFolder: Sendable {
     /// The path of a file as it appears in messages: `folder/file`.
     public func displayName(_ fileName: String) -> String { "\(source.id)/\(fileName)" }
 
-    /// Reads a CSV file of the folder and checks that its header has `columns`.
-    public func csv(_ fileName: String, delimiter: Character = ",", columns: [String]) throws -> SourceFile {
-        let fileURL = url.appendingPathComponent(fileName)
+    /// Reads a CSV file of the folder and checks it: the header has `columns`, no two rows share the
+    /// values of the `key` columns, and the file ends with a line break (every official file does: a
+    /// file cut short by an interrupted download usually does not).
+    public func csv(_ fileName: String, delimiter: Character = ",", columns: [String], key: [String]) throws -> SourceFile {
+        let (data, sha256) = try data(fileName)
         let name = displayName(fileName)
-        guard let data = FileManager.default.contents(atPath: fileURL.path) else {
-            throw DataBuildError(.missingFile, file: name, message: "file not found in \(url.path)")
+        if let last = data.last, last != UInt8(ascii: "\n") {
+            let lines = data.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            throw DataBuildError(.malformedRow, file: name, line: lines,
+                                 message: "the file does not end with a line break: it looks truncated (interrupted download?). If it is complete, add a final line break")
         }
         let csv = try CSVFile(data: data, name: name, delimiter: delimiter)
         try csv.require(columns)
-        return SourceFile(source: source, fileName: fileName, csv: csv, sha256: SourceFolder.sha256(data))
+        try csv.requireUniqueKey(key)
+        return SourceFile(source: source, fileName: fileName, csv: csv, sha256: sha256)
     }
 
     /// Reads a file's raw bytes, with their fingerprint.
@@ -124,6 +129,25 @@ public struct SourceFile: Sendable {
     static func isMunicipalArrondissement(_ code: String) -> Bool {
         guard let number = Int(code) else { return false }
         return (75101...75120).contains(number) || (69381...69389).contains(number) || (13201...13216).contains(number)
+    }
+
+    /// The lines of the rows to keep in a source known to repeat rows: of rows sharing the values of the
+    /// `key` columns, an exact copy is dropped, and rows that disagree are all dropped (which one is right
+    /// cannot be told); every dropped row is counted as rejected.
+    public mutating func linesKeptDroppingRepeatedRows(key: [String]) -> Set<Int> {
+        var byKey: [[String]: [CSVRow]] = [:]
+        for row in csv.rows { byKey[key.map { row[$0] }, default: []].append(row) }
+        var kept: Set<Int> = []
+        for rows in byKey.values {
+            let first = rows[0]
+            if rows.allSatisfy({ $0.fields == first.fields }) {
+                kept.insert(first.line)
+                rowsRejected += rows.count - 1
+            } else {
+                rowsRejected += rows.count
+            }
+        }
+        return kept
     }
 
     /// Counts a row refused by a documented rule.

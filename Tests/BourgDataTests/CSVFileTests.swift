@@ -63,13 +63,31 @@ struct CSVFileTests {
         #expect(error.line == 2)
     }
 
+    @Test func anotherSeparatorIsRefusedBeforeTheRows() throws {
+        let error = try #require(throws: DataBuildError.self) { try parse("code_commune;nom\n01004;\"Ambérieu, Bugey\"\n") }
+        #expect(error.line == 1)
+        #expect(error.kind == .wrongSeparator)
+        #expect(error.message.contains("has ';'"))
+    }
+
     @Test func wrongHeaderNamesTheMissingColumn() throws {
-        let file = try parse("code_commune;valeur\n01004;1\n")
-        let error = try #require(throws: DataBuildError.self) { try file.require(["code_commune", "valeur"]) }
+        let file = try parse("code_commune,valeur\n01004,1\n")
+        let error = try #require(throws: DataBuildError.self) { try file.require(["code", "valeur"]) }
         #expect(error.line == 1)
         #expect(error.kind == .missingColumn)
-        #expect(error.column == "code_commune")
-        #expect(error.message.contains("separator"))
+        #expect(error.column == "code")
+        #expect(error.message.contains("found: code_commune, valeur"))
+    }
+
+    @Test func repeatedKeyNamesBothLines() throws {
+        let file = try parse("code,annee,valeur\n01004,2020,1\n01004,2021,2\n01004,2020,3\n")
+        try file.requireUniqueKey(["code", "annee", "valeur"])
+        let error = try #require(throws: DataBuildError.self) { try file.requireUniqueKey(["code"]) }
+        #expect(error.kind == .duplicatedRow)
+        #expect(error.line == 3)
+        #expect(error.message.contains("code=01004 as line 2"))
+        let repeated = try parse("code,annee\n01004,2020\n01004,2021\n01004,2020\n")
+        #expect(throws: DataBuildError.self) { try repeated.requireUniqueKey(["code", "annee"]) }
     }
 
     @Test func latin1IsRefusedWithTheLine() throws {

@@ -25,7 +25,7 @@ struct ARCEPImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("eligibilite_technologies_communes_2024.csv", columns: ["code_insee", "nb_locaux", "nb_locaux_fibre", "nb_locaux_cable"])
+        var file = try folder.csv("eligibilite_technologies_communes_2024.csv", columns: ["code_insee", "nb_locaux", "nb_locaux_fibre", "nb_locaux_cable"], key: ["code_insee"])
         for (index, rows) in try file.rowsByCommune(column: "code_insee", in: draft) {
             // Shares are recomputed from premises counts so that former communes add up (empty count = none).
             let premises = try ImporterSupport.sum(rows.map { try $0.number("nb_locaux", allowNegative: false) })

@@ -19,7 +19,7 @@ struct AltitudeImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("altitude_communes_cog2025.csv", columns: ["code_insee", "altitude_moyenne_m"])
+        var file = try folder.csv("altitude_communes_cog2025.csv", columns: ["code_insee", "altitude_moyenne_m"], key: ["code_insee"])
         try ImporterSupport.importColumns([("altitude_moyenne_m", "altitude_moyenne_m")], codeColumn: "code_insee", decimals: 0, allowNegative: true, file: &file, into: &draft)
         draft.record(file.provenance)
     }

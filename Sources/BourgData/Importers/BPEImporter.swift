@@ -84,7 +84,7 @@ struct BPEImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("bpe2019_commune_typequ.csv", columns: ["codgeo", "typequ", "nb"])
+        var file = try folder.csv("bpe2019_commune_typequ.csv", columns: ["codgeo", "typequ", "nb"], key: ["codgeo", "typequ"])
         let wanted = Set(Self.items.flatMap(\.codes) + ["F303"])
         // Counts by BPE code and commune. BPE covers every commune of France (overseas included):
         // a commune absent for a code has none.

@@ -34,7 +34,7 @@ struct BasilicImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("basilic_equipements_culturels_par_commune.csv", columns: ["codgeo", "type_equipement", "nb"])
+        var file = try folder.csv("basilic_equipements_culturels_par_commune.csv", columns: ["codgeo", "type_equipement", "nb"], key: ["codgeo", "type_equipement", "categorie"])
         var totals = [[Double]](repeating: [Double](repeating: 0, count: draft.communes.count), count: Self.counts.count)
         for row in file.rows {
             guard let index = try file.commune(row, column: "codgeo", in: draft) else { continue }

@@ -19,7 +19,7 @@ struct CLCImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("clc_changements_2012_2018_par_commune.csv", columns: ["code_insee", "ha_artificialises"])
+        var file = try folder.csv("clc_changements_2012_2018_par_commune.csv", columns: ["code_insee", "ha_artificialises"], key: ["code_insee"])
         var hectares = [Double?](repeating: nil, count: draft.communes.count)
         for (index, commune) in draft.communes.enumerated() where !(commune.territory.isOverseas) { hectares[index] = 0 }
         for (index, rows) in try file.rowsByCommune(column: "code_insee", in: draft) {

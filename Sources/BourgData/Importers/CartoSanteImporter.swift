@@ -30,11 +30,19 @@ struct CartoSanteImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        let file = try folder.csv("sante_bassins_de_vie_2022.csv", columns: ["code_bv2022"] + Self.columns.map(\.column))
+        var file = try folder.csv("sante_bassins_de_vie_2022.csv", columns: ["code_bv2022"] + Self.columns.map(\.column), key: ["code_bv2022"])
+        // A bassin de vie is named by the code of its pole commune (977ZZ, 978ZZ: Saint-Barthélemy, Saint-Martin); rows of a bassin no commune belongs to are unmatched.
+        let bassins = Set(draft.bassinDeVie.compactMap { $0 })
         var byBassin: [String: CSVRow] = [:]
         for row in file.rows {
             let code = row["code_bv2022"]
-            guard byBassin[code] == nil else { throw row.error("code_bv2022", "bassin de vie \(code) appears twice") }
+            guard code.count == 5, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                throw row.error("code_bv2022", "expected a 5-character bassin de vie code, found '\(code)'")
+            }
+            guard bassins.contains(code) else {
+                file.rowsUnmatched += 1
+                continue
+            }
             byBassin[code] = row
         }
         for index in draft.communes.indices {

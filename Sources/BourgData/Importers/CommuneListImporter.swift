@@ -17,7 +17,7 @@ struct CommuneListImporter: Sendable {
 
     /// Reads the commune list and the boundaries and starts the draft with them.
     func makeDraft(from folder: SourceFolder) throws -> AtlasDraft {
-        var file = try folder.csv(Self.communesFile, columns: ["code", "type", "nom", "departement", "epci_siren", "mairie_lat", "mairie_lon"])
+        var file = try folder.csv(Self.communesFile, columns: ["code", "type", "nom", "departement", "epci_siren", "mairie_lat", "mairie_lon"], key: ["code", "type"])
         var communes: [Commune] = []
         var seen: Set<String> = []
         for row in file.rows {
@@ -29,7 +29,8 @@ struct CommuneListImporter: Sendable {
             guard seen.insert(code).inserted else {
                 throw row.error("code", "commune code \(code) appears twice")
             }
-            let latitude = try row.number("mairie_lat", missingMarkers: ["nan"]), longitude = try row.number("mairie_lon", missingMarkers: ["nan"])
+            let latitude = try row.number("mairie_lat", missingMarkers: ["nan"], allowNegative: true)
+            let longitude = try row.number("mairie_lon", missingMarkers: ["nan"], allowNegative: true)
             if let latitude, !(-90...90).contains(latitude) { throw row.error("mairie_lat", "latitude \(latitude) is out of range") }
             if let longitude, !(-180...180).contains(longitude) { throw row.error("mairie_lon", "longitude \(longitude) is out of range") }
             communes.append(Commune(
@@ -56,10 +57,15 @@ struct CommuneListImporter: Sendable {
                                  message: "not a GeoJSON FeatureCollection of Polygon/MultiPolygon features with properties.code and properties.type: \(error)")
         }
         var rejected = 0, unmatched = 0
-        for feature in collection.features {
+        var featureByCode: [String: Int] = [:]
+        for (position, feature) in collection.features.enumerated() {
             guard feature.properties.type == "COM" else {
                 rejected += 1 // delegated/associated communes, arrondissements
                 continue
+            }
+            if let first = featureByCode.updateValue(position, forKey: feature.properties.code) {
+                throw DataBuildError(.duplicatedRow, file: name, column: "features[\(position)].properties.code",
+                                     message: "commune \(feature.properties.code) has a second boundary (the first is features[\(first)])")
             }
             guard let index = draft.indexByCode[feature.properties.code] else {
                 unmatched += 1

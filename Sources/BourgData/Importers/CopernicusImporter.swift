@@ -29,7 +29,7 @@ struct CopernicusImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("couvert_arbore_impermeabilisation_luminance_communes_cog2025.csv", columns: ["code_insee"] + Self.columns.map(\.column))
+        var file = try folder.csv("couvert_arbore_impermeabilisation_luminance_communes_cog2025.csv", columns: ["code_insee"] + Self.columns.map(\.column), key: ["code_insee"])
         try ImporterSupport.importColumns(Self.columns.map { ($0.id, $0.column) }, codeColumn: "code_insee", decimals: 3, file: &file, into: &draft)
         draft.record(file.provenance)
     }

@@ -30,7 +30,7 @@ struct DVFImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("dvf_prix_m2_communes_12mois.csv", columns: ["code_insee"] + Self.kinds.flatMap { [$0.price, $0.sales] })
+        var file = try folder.csv("dvf_prix_m2_communes_12mois.csv", columns: ["code_insee"] + Self.kinds.flatMap { [$0.price, $0.sales] }, key: ["code_insee"])
         for (index, rows) in try file.rowsByCommune(column: "code_insee", in: draft) {
             guard rows.count == 1, let row = rows.first else { continue } // medians of former communes cannot be combined
             for kind in Self.kinds {

@@ -27,7 +27,7 @@ struct EloignementImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("eloignement_equipements_2021.csv", columns: ["codgeo"] + Self.columns.map(\.column))
+        var file = try folder.csv("eloignement_equipements_2021.csv", columns: ["codgeo"] + Self.columns.map(\.column), key: ["codgeo"])
         let notAvailable: Set<String> = ["N/A - résultat non disponible"]
         for (index, rows) in try file.rowsByCommune(column: "codgeo", in: draft) {
             for item in Self.columns {

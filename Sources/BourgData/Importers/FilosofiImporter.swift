@@ -34,7 +34,7 @@ struct FilosofiImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("cc_filosofi_2021_COM.csv", delimiter: ";", columns: ["CODGEO", "NBPERSMENFISC21"] + Self.columns.map(\.column))
+        var file = try folder.csv("cc_filosofi_2021_COM.csv", delimiter: ";", columns: ["CODGEO", "NBPERSMENFISC21"] + Self.columns.map(\.column), key: ["CODGEO"])
         for (index, rows) in try file.rowsByCommune(column: "CODGEO", in: draft) {
             for item in Self.columns {
                 let parts = try rows.map { row in

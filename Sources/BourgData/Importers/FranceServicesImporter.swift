@@ -25,7 +25,7 @@ struct FranceServicesImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("france_services_par_commune_2024-08-01.csv", columns: ["codgeo", "nb_france_services"])
+        var file = try folder.csv("france_services_par_commune_2024-08-01.csv", columns: ["codgeo", "nb_france_services"], key: ["codgeo"])
         for (index, rows) in try file.rowsByCommune(column: "codgeo", in: draft) {
             let count = try ImporterSupport.sum(rows.map { try $0.number("nb_france_services", allowNegative: false) })
             try draft.set("france_services", index, count)

@@ -17,13 +17,16 @@ struct FranceTravailImporter: SourceImporter {
         [IndicatorDefinition(
             id: "demandeurs_emploi_pour_1000", label: "Demandeurs d'emploi pour 1 000 habitants", unit: "pour 1 000 hab.",
             dimension: .emploi, direction: .lowerIsBetter, sources: [source.id, "insee-population-historique"], vintage: Self.year,
-            definition: "Moyenne des 12 mois de \(Self.year) du nombre de demandeurs d'emploi inscrits au 1er du mois, rapportée à la population municipale 2021, pour 1 000 habitants. Publié seulement pour les communes de 5 000 habitants ou plus : pas de donnée pour les autres.")]
+            definition: "Moyenne des 12 mois de \(Self.year) du nombre de demandeurs d'emploi inscrits au 1er du mois, rapportée à la population municipale 2021, pour 1 000 habitants. Publié seulement pour les communes de 5 000 habitants ou plus : pas de donnée pour les autres. Le fichier répète certaines lignes (commune, mois) : une copie identique est écartée ; quand les deux lignes diffèrent (des homonymes confondus en amont), la commune reste sans donnée.")]
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("demandeurs_emploi_communes_5000plus_2020_2024.csv", columns: ["niveau", "code", "mois", "demandeurs_emploi"])
+        var file = try folder.csv("demandeurs_emploi_communes_5000plus_2020_2024.csv", columns: ["niveau", "code", "mois", "demandeurs_emploi"], key: [])
+        // The file repeats some (commune, month) rows, some identically, some with another commune's figures
+        // (homonyms merged upstream): copies are dropped, disagreeing rows are all dropped.
+        let kept = file.linesKeptDroppingRepeatedRows(key: ["niveau", "code", "mois"])
         let groups = try file.rowsByCommune(column: "code", in: draft, repeatedCodes: true) { row in
-            row["niveau"] == "commune" && row["mois"].hasPrefix(Self.year)
+            kept.contains(row.line) && row["niveau"] == "commune" && row["mois"].hasPrefix(Self.year)
         }
         for (index, rows) in groups {
             // Sum over the commune's parts each month, then the mean over the months.

@@ -12,7 +12,7 @@ struct MembershipListImporter: SourceImporter {
     var indicators: [IndicatorDefinition] { [indicator] }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv(fileName, columns: [codeColumn])
+        var file = try folder.csv(fileName, columns: [codeColumn], key: [codeColumn])
         for (index, _) in try file.rowsByCommune(column: codeColumn, in: draft) {
             try draft.set(indicator.id, index, 1)
         }

@@ -19,7 +19,7 @@ struct OSRMImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("temps_voiture_paris_cog2025.csv", columns: ["code_commune_cog2025", "duree_voiture_paris_min"])
+        var file = try folder.csv("temps_voiture_paris_cog2025.csv", columns: ["code_commune_cog2025", "duree_voiture_paris_min"], key: ["code_commune_cog2025"])
         try ImporterSupport.importColumns([("temps_voiture_paris_min", "duree_voiture_paris_min")], codeColumn: "code_commune_cog2025",
                                           decimals: 0, file: &file, into: &draft)
         draft.record(file.provenance)

@@ -39,7 +39,7 @@ struct PopulationImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("population_municipale_2013_2021.csv", columns: ["codgeo", "p15_pop", "p21_pop"])
+        var file = try folder.csv("population_municipale_2013_2021.csv", columns: ["codgeo"] + Self.years.map { "p\($0)_pop" }, key: ["codgeo"])
         for (index, rows) in try file.rowsByCommune(column: "codgeo", in: draft) {
             let series = try Self.years.map { year in try Self.total(rows, column: "p\(year)_pop") }
             let p21 = series.last!, p15 = series[Self.years.firstIndex(of: 15)!]

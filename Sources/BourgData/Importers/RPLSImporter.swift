@@ -19,7 +19,7 @@ struct RPLSImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("rpls_logements_sociaux_communes_2024.csv", columns: ["DEPCOM_ARM", "nb_ls"])
+        var file = try folder.csv("rpls_logements_sociaux_communes_2024.csv", columns: ["DEPCOM_ARM", "nb_ls"], key: ["DEPCOM_ARM"])
         var counts = [Double?](repeating: 0, count: draft.communes.count)
         for (index, rows) in try file.rowsByCommune(column: "DEPCOM_ARM", in: draft) {
             counts[index] = try ImporterSupport.sum(rows.map { try $0.number("nb_ls", allowNegative: false) })

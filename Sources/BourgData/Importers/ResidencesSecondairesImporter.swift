@@ -26,7 +26,7 @@ struct ResidencesSecondairesImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("residences_secondaires_communes_2022.csv", columns: ["code_insee"] + Self.columns.map(\.column))
+        var file = try folder.csv("residences_secondaires_communes_2022.csv", columns: ["code_insee"] + Self.columns.map(\.column), key: ["code_insee"])
         try ImporterSupport.importColumns(Self.columns.map { ($0.id, $0.column) }, codeColumn: "code_insee", file: &file, into: &draft)
         draft.record(file.provenance)
     }

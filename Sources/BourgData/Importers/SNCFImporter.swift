@@ -36,13 +36,13 @@ struct SNCFImporter: SourceImporter {
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
         var file = try folder.csv("gares_voyageurs.csv", columns: [
             "id_gare", "nom", "segment_drg_best", "lat", "lon", "code_commune_cog2025", "voyageurs_2024", "voyageurs_2019", "grandes_lignes_tgvmax_2023",
-        ])
+        ], key: ["id_gare"])
         var stations: [Station] = []
         var passengers = [Double](repeating: 0, count: draft.communes.count)
         var hasStation = [Bool](repeating: false, count: draft.communes.count)
         for row in file.rows {
             guard let index = try file.commune(row, column: "code_commune_cog2025", in: draft) else { continue }
-            let latitude = try row.requiredNumber("lat"), longitude = try row.requiredNumber("lon")
+            let latitude = try row.requiredNumber("lat", allowNegative: true), longitude = try row.requiredNumber("lon", allowNegative: true)
             guard (41...52).contains(latitude), (-6...10).contains(longitude) else {
                 throw row.error("lat", "position \(latitude), \(longitude) is outside mainland France")
             }

@@ -33,7 +33,7 @@ struct SSMSIImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("delinquance_communes_2016_2024.csv", columns: ["code_insee", "annee"] + Self.groups.map(\.column))
+        var file = try folder.csv("delinquance_communes_2016_2024.csv", columns: ["code_insee", "annee"] + Self.groups.map(\.column), key: ["code_insee", "annee"])
         for (index, rows) in try file.rowsByCommune(column: "code_insee", in: draft, repeatedCodes: true) {
             for group in Self.groups {
                 var years: [Double] = [], rates: [Double] = []

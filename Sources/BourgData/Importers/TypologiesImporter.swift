@@ -60,7 +60,7 @@ struct TypologiesImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("typologies_communes_cog2025.csv", columns: ["code_insee"] + Self.classifications.map(\.column))
+        var file = try folder.csv("typologies_communes_cog2025.csv", columns: ["code_insee"] + Self.classifications.map(\.column), key: ["code_insee"])
         for (index, rows) in try file.rowsByCommune(column: "code_insee", in: draft) {
             guard rows.count == 1, let row = rows.first else { continue } // classes of former communes cannot be combined
             for item in Self.classifications {

@@ -24,7 +24,7 @@ struct ZonageABCImporter: SourceImporter {
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("zonage-abc-juillet-2024.csv", delimiter: ";", columns: ["CODGEO", Self.zoneColumn])
+        var file = try folder.csv("zonage-abc-juillet-2024.csv", delimiter: ";", columns: ["CODGEO", Self.zoneColumn], key: ["CODGEO"])
         for (index, rows) in try file.rowsByCommune(column: "CODGEO", in: draft) {
             let codes = try rows.map { row in
                 guard let position = Self.zones.firstIndex(of: row[Self.zoneColumn]) else {

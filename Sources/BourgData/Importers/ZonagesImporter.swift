@@ -61,7 +61,7 @@ struct ZonagesImporter: SourceImporter {
         let labels = try importLabels(from: folder, into: &draft)
         var file = try folder.csv("communes_zonages_cog2025.csv", columns: [
             "code_commune", "nom_commune", "DEP", "REG", "EPCI", "AAV2020", "TAAV2017", "CATEAAV2020", "BV2022",
-        ])
+        ], key: ["code_commune"])
         var category = Array(repeating: 0, count: draft.communes.count)
         var size = Array(repeating: 0, count: draft.communes.count)
         for row in file.rows {
@@ -102,7 +102,7 @@ struct ZonagesImporter: SourceImporter {
     }
 
     private func importCodeHistory(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
-        var file = try folder.csv("passage_codes_historiques_vers_cog2025.csv", columns: ["code_commune_historique", "code_commune_cog2025"])
+        var file = try folder.csv("passage_codes_historiques_vers_cog2025.csv", columns: ["code_commune_historique", "code_commune_cog2025"], key: ["code_commune_historique"])
         for row in file.rows {
             let old = try row.communeCode("code_commune_historique"), current = try row.communeCode("code_commune_cog2025")
             guard draft.indexByCode[current] != nil else {
@@ -116,7 +116,7 @@ struct ZonagesImporter: SourceImporter {
 
     /// Labels by variable and code (REG, DEP, EPCI…).
     private func importLabels(from folder: SourceFolder, into draft: inout AtlasDraft) throws -> [String: [String: String]] {
-        let file = try folder.csv("zonages_libelles.csv", columns: ["variable", "code", "libelle"])
+        let file = try folder.csv("zonages_libelles.csv", columns: ["variable", "code", "libelle"], key: ["variable", "code"])
         var labels: [String: [String: String]] = [:]
         for row in file.rows { labels[row["variable"], default: [:]][row["code"]] = row["libelle"] }
         draft.record(file.provenance)
