@@ -34,12 +34,19 @@ public func buildApplication(_ configuration: WebConfiguration) async throws -> 
         logger: logger)
 }
 
-/// The router: middleware (logs, security headers, error pages), health, static files and pages.
+/// Largest request body, in bytes, of a route that takes no upload (every route but the survey's POST).
+let maximumRequestBody = 64 * 1_024
+
+/// The router: middleware (logs, security headers, error pages, body limits), health, static files and pages;
+/// HEAD answers every GET route, and a known path asked with another method gets 405.
 public func buildRouter<Repository: AtlasRepository>(repository: Repository, renderer: PageRenderer, files: StaticFiles) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ErrorPagesMiddleware(renderer: renderer))
+    router.middlewares.add(RequestBodyLimitMiddleware(
+        defaultLimit: maximumRequestBody,
+        uploadLimits: ["/enquete": SurveyService.maximumBody, "/enquete.json": SurveyService.maximumBody]))
     router.get("/health") { _, _ in Responses.json(["status": "ok", "atlas": repository.version]) }
     router.get("/static/:file") { _, context in
         let name = try context.parameters.require("file")
@@ -56,5 +63,6 @@ public func buildRouter<Repository: AtlasRepository>(repository: Repository, ren
         return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.data)))
     }
     PagesController<Repository, BasicRequestContext>(repository: repository, renderer: renderer).addRoutes(to: router)
+    router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes.map { (path: $0.path.description, method: $0.method) }))
     return router
 }

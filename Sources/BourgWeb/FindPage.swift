@@ -59,6 +59,34 @@ public enum FindQuery {
     static let fields = ["pres", "gare_tgv_km", "gare", "prix_maison", "prix_appartement", "besoins", "types", "pvd",
                          "departements", "par_departement", "comme", "top", "garder_inconnues", "chercher"]
 
+    /// Every parameter the page reads: the fields, the dimension ratings, `preset` and the form's type checkboxes.
+    static let parameterNames = fields + AttractivenessDimension.weighable.map(\.rawValue) + ["preset"] + TownType.allCases.map { "type_\($0.rawValue)" }
+
+    /// The farthest distance a household may give (to a big city, a station, an amenity), in km.
+    static let maximumDistanceKm = 1_000.0
+    /// The longest car time to Paris a household may give, in minutes.
+    static let maximumMinutesByCar = 600.0
+    /// The longest accepted duration or distance text after `pres=City:` (`1h30`, `90min`, `60km`); longer ones
+    /// are refused before they are read, whatever digits they hold.
+    static let maximumReachLimitLength = 12
+
+    /// Refuses a reach or need whose distance or duration is absurd: over 1,000 km, or over 10 hours by car.
+    static func checkBounds(_ constraint: MatchConstraint, field: String) throws {
+        switch constraint {
+        case let .reach(_, limit):
+            switch limit {
+            case let .kilometres(km) where km > maximumDistanceKm:
+                throw WebError.badParameter(field, "une distance de 0 à \(FrenchFormat.number(maximumDistanceKm)) km est attendue")
+            case let .minutesByCar(minutes) where minutes > maximumMinutesByCar:
+                throw WebError.badParameter(field, "une durée de \(Int(maximumMinutesByCar / 60)) h au plus est attendue")
+            default: break
+            }
+        case let .need(_, km) where km > maximumDistanceKm:
+            throw WebError.badParameter(field, "une distance de 0 à \(FrenchFormat.number(maximumDistanceKm)) km est attendue")
+        default: break
+        }
+    }
+
     /// Whether the household asked for an answer (any field of the form, or `chercher`).
     static func asked(_ query: [String: String]) -> Bool {
         !Set(query.keys).isDisjoint(with: Set(fields + AttractivenessDimension.weighable.map(\.rawValue) + TownType.allCases.map { "type_\($0.rawValue)" }))
@@ -81,23 +109,42 @@ public enum FindQuery {
             }
             return value
         }
-        if let reach = field("pres") { constraints.append(try wrap("pres") { try MatchInput.reach(reach, among: poles) }) }
-        if let km = try number("gare_tgv_km", 0...1_000) { constraints.append(.longDistanceStation(withinKm: km)) }
+        func integer(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
+            guard let text = field(name) else { return nil }
+            guard let value = Int(text), range.contains(value) else {
+                throw WebError.badParameter(name, "un nombre entier de \(range.lowerBound) à \(range.upperBound) est attendu")
+            }
+            return value
+        }
+        if let reach = field("pres") {
+            if let colon = reach.lastIndex(of: ":"), reach[reach.index(after: colon)...].count > maximumReachLimitLength {
+                throw WebError.badParameter("pres", "une durée (90min, 1h30, \(Int(maximumMinutesByCar / 60)) h au plus) ou une distance (60km, \(FrenchFormat.number(maximumDistanceKm)) km au plus) est attendue après la ville")
+            }
+            let constraint = try wrap("pres") { try MatchInput.reach(reach, among: poles) }
+            try checkBounds(constraint, field: "pres")
+            constraints.append(constraint)
+        }
+        if let km = try number("gare_tgv_km", 0...maximumDistanceKm) { constraints.append(.longDistanceStation(withinKm: km)) }
         if field("gare") != nil { constraints.append(.stationInTown) }
         if let price = try number("prix_maison", 100...50_000) { constraints.append(.maxPrice(housing: .house, eurosPerM2: price)) }
         if let price = try number("prix_appartement", 100...50_000) { constraints.append(.maxPrice(housing: .apartment, eurosPerM2: price)) }
-        if let needs = field("besoins") { constraints += try wrap("besoins") { try MatchInput.needs(needs) } }
+        if let needs = field("besoins") {
+            let needConstraints = try wrap("besoins") { try MatchInput.needs(needs) }
+            for constraint in needConstraints { try checkBounds(constraint, field: "besoins") }
+            constraints += needConstraints
+        }
         // Types come as `types=littoral,montagne` or as the form's checkboxes `type_littoral=1`.
         var types = try field("types").map { text in try wrap("types") { try MatchInput.types(text) } } ?? []
         types += TownType.allCases.filter { query["type_\($0.rawValue)"] != nil && !types.contains($0) }
         if !types.isEmpty { constraints.append(.types(anyOf: types)) }
         if field("pvd") != nil { constraints.append(.petitesVillesDeDemain) }
         if let codes = field("departements") { constraints.append(.departements(codes: try wrap("departements") { try MatchInput.departements(codes) })) }
-        let perDepartement = try number("par_departement", 1...100).map { Int($0) }
-        let top = try number("top", 1...100).map { Int($0) } ?? 20
+        let perDepartement = try integer("par_departement", 1...100)
+        let top = try integer("top", 1...100) ?? 20
         var like: String?
         if let town = field("comme") {
-            guard town.count <= 100, let code = try resolveTown(town) else {
+            guard town.codePointCount <= 100 else { throw WebError.badParameter("comme", "100 caractères au plus") }
+            guard let code = try resolveTown(town) else {
                 throw WebError.badParameter("comme", "aucune commune ne s'appelle « \(town.prefix(40)) »")
             }
             like = code

@@ -64,13 +64,86 @@ struct ErrorPagesMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     func answer(_ error: WebError, for request: Request) -> Response {
+        var response: Response
         if Responses.wantsJSON(request) {
-            return Responses.json(error.problem, status: error.status, contentType: "application/problem+json")
+            response = Responses.json(error.problem, status: error.status, contentType: "application/problem+json")
+        } else {
+            let page = ErrorPage(frame: PageFrame(title: error.title, jsonPath: "", sources: [], atlasBuiltAt: ""), title: error.title,
+                                 detail: error.detail, status: Int(error.status.code))
+            let html = (try? renderer.render(page, template: "error")) ?? "<!doctype html><title>\(error.title)</title><p>\(error.detail)"
+            response = Responses.html(html, status: error.status)
         }
-        let page = ErrorPage(frame: PageFrame(title: error.title, jsonPath: "", sources: [], atlasBuiltAt: ""), title: error.title,
-                             detail: error.detail, status: Int(error.status.code))
-        let html = (try? renderer.render(page, template: "error")) ?? "<!doctype html><title>\(error.title)</title><p>\(error.detail)"
-        return Responses.html(html, status: error.status)
+        for field in error.headers { response.headers[field.name] = field.value }
+        return response
+    }
+}
+
+/// Refuses request bodies over a limit with 413, on every route, before any handler reads them.
+///
+/// A declared `Content-Length` over the limit is refused at once. A body without a declared length (chunked) is
+/// read here, up to the limit and no further, and refused as soon as it passes it; under the limit it is handed on
+/// in memory. So no request holds more than its limit in memory, whichever route it asks for. After a 413 the
+/// server still reads and discards what the client goes on sending, so the client gets its answer.
+struct RequestBodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Largest body of a request to a route that takes no upload, in bytes.
+    var defaultLimit: Int
+    /// The larger limits of the routes that take an upload (POST), by path.
+    var uploadLimits: [String: Int]
+
+    func limit(for request: Request) -> Int {
+        request.method == .post ? uploadLimits[request.uri.path] ?? defaultLimit : defaultLimit
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let limit = limit(for: request)
+        if let declared = request.headers[.contentLength] {
+            if let length = Int(declared), length > limit { throw WebError.contentTooLarge(limit: limit) }
+            return try await next(request, context)
+        }
+        guard request.headers[.transferEncoding] != nil else { return try await next(request, context) }
+        var request = request
+        do {
+            _ = try await request.collectBody(upTo: limit)
+        } catch let error as HTTPResponseError where error.status == .contentTooLarge {
+            throw WebError.contentTooLarge(limit: limit)
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Answers 405 (with `Allow`) instead of 404 when the path exists but not for this method.
+///
+/// Add it after the routes: Hummingbird applies a middleware to the routes added after it and to the answer to
+/// requests no route matched, so this one only looks at those.
+struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The routes, as path segments (`{name}` or `*` stands for any one segment) and method.
+    let routes: [(segments: [String], method: HTTPRequest.Method)]
+
+    init(routes: [(path: String, method: HTTPRequest.Method)]) {
+        self.routes = routes.map { (segments: $0.path.split(separator: "/").map(String.init), method: $0.method) }
+    }
+
+    /// The methods some route answers to at `path`, GET ones with HEAD.
+    func allowedMethods(at path: String) -> [HTTPRequest.Method] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        var methods: [HTTPRequest.Method] = []
+        for route in routes where route.segments.count == segments.count
+            && zip(route.segments, segments).allSatisfy({ $0 == $1 || $0 == "*" || ($0.hasPrefix("{") && $0.hasSuffix("}")) }) {
+            for method in route.method == .get ? [.get, .head] : [route.method] where !methods.contains(method) {
+                methods.append(method)
+            }
+        }
+        return methods
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPResponseError where error.status == .notFound {
+            let allowed = allowedMethods(at: request.uri.path)
+            guard !allowed.isEmpty, !allowed.contains(request.method) else { throw error }
+            throw WebError.methodNotAllowed(request.method, allowed: allowed)
+        }
     }
 }
 

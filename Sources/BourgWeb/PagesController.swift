@@ -28,7 +28,7 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
             let parameter = try context.parameters.require("code")
             let isJSON = parameter.hasSuffix(".json")
             let code = String(parameter.dropLast(isJSON ? 5 : 0)).uppercased()
-            guard code.count == 5, code.allSatisfy({ $0.isNumber || $0 == "A" || $0 == "B" }) else {
+            guard Self.isINSEECode(code) else {
                 throw WebError.badParameter("code", "un code INSEE de 5 caractères est attendu (ex. 46102, 2A004)")
             }
             let load = { () throws -> TownPage in
@@ -38,28 +38,28 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
             return isJSON ? try json(request, load) : try page(request, load) { try renderer.render($0, template: "commune") }
         }
         router.get("/recherche") { request, _ in
-            let query = try request.queryParameters()["q"] ?? ""
+            let query = try request.queryParameters(known: ["q"])["q"] ?? ""
             let results = try search(query)
             if results.results.count == 1, let only = results.results.first {
                 return Response(status: .seeOther, headers: [.location: only.path])
             }
             return Responses.html(try renderer.render(results, template: "search"))
         }
-        router.get("/recherche.json") { request, _ in Responses.json(try search(try request.queryParameters()["q"] ?? "")) }
+        router.get("/recherche.json") { request, _ in Responses.json(try search(try request.queryParameters(known: ["q"])["q"] ?? "")) }
         router.get("/classement") { request, _ in
-            let ranking = try RankingQuery.decode(try request.queryParameters())
+            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames))
             return try page(request) { try repository.rankingPage(ranking) } html: { try renderer.render($0, template: "ranking") }
         }
         router.get("/classement.json") { request, _ in
-            let ranking = try RankingQuery.decode(try request.queryParameters())
+            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames))
             return try json(request) { try repository.rankingPage(ranking) }
         }
         router.get("/classement.csv") { request, _ in
-            let ranking = try RankingQuery.decode(try request.queryParameters())
+            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames))
             return Responses.text(Exports.csv(try repository.rankingPage(ranking)), contentType: "text/csv; charset=utf-8", filename: "classement.csv")
         }
         router.get("/classement.geojson") { request, _ in
-            let ranking = try RankingQuery.decode(try request.queryParameters())
+            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames))
             return Responses.json(Exports.geoJSON(try repository.rankingPage(ranking)), contentType: "application/geo+json")
         }
         router.get("/comparer") { request, _ in
@@ -71,19 +71,19 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
             return try json(request) { try repository.comparePage(codes: codes) }
         }
         router.get("/trouver") { request, _ in
-            let query = try request.queryParameters()
+            let query = try request.queryParameters(known: FindQuery.parameterNames)
             return try page(request) { try repository.findPage(query) } html: { try renderer.render($0, template: "find") }
         }
         router.get("/trouver.json") { request, _ in
-            let query = try request.queryParameters()
+            let query = try request.queryParameters(known: FindQuery.parameterNames)
             return try json(request) { try repository.findPage(query.merging(["chercher": "1"]) { old, _ in old }) }
         }
         router.get("/trouver.csv") { request, _ in
-            let page = try repository.findPage(try request.queryParameters().merging(["chercher": "1"]) { old, _ in old })
+            let page = try repository.findPage(try request.queryParameters(known: FindQuery.parameterNames).merging(["chercher": "1"]) { old, _ in old })
             return Responses.text(Exports.csv(page), contentType: "text/csv; charset=utf-8", filename: "ou-vivre.csv")
         }
         router.get("/trouver.geojson") { request, _ in
-            let page = try repository.findPage(try request.queryParameters().merging(["chercher": "1"]) { old, _ in old })
+            let page = try repository.findPage(try request.queryParameters(known: FindQuery.parameterNames).merging(["chercher": "1"]) { old, _ in old })
             return Responses.json(Exports.geoJSON(page), contentType: "application/geo+json")
         }
         router.get("/methode") { request, _ in try page(request) { repository.methodPage() } html: { try renderer.render($0, template: "method") } }
@@ -121,23 +121,31 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
 
     func search(_ query: String) throws -> SearchPage {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count <= 100 else { throw WebError.badParameter("q", "100 caractères au plus") }
+        guard query.codePointCount <= 100 else { throw WebError.badParameter("q", "100 caractères au plus") }
         let results = trimmed.isEmpty ? [] : try repository.search(trimmed, limit: 20)
         return SearchPage(frame: PageFrame(title: "Recherche « \(trimmed) »", jsonPath: "/recherche.json?q=\(trimmed.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")", sources: [], atlasBuiltAt: ""),
                           query: trimmed, results: results, isEmpty: results.isEmpty && !trimmed.isEmpty)
     }
 
+    /// Whether `code` has the shape of an INSEE code (upper case): five characters, digits but for Corsica's 2A/2B.
+    static func isINSEECode(_ code: String) -> Bool {
+        let characters = Array(code)
+        return characters.count == 5 && characters.enumerated().allSatisfy { index, character in
+            character.isASCIIDigit || (index == 1 && (character == "A" || character == "B"))
+        }
+    }
+
     /// The towns to compare: INSEE codes, or names resolved to their best match.
     func compareCodes(_ request: Request) throws -> [String] {
-        let text = try request.queryParameters()["codes"] ?? ""
-        guard text.count <= 200 else { throw WebError.badParameter("codes", "200 caractères au plus") }
+        let text = try request.queryParameters(known: ["codes"])["codes"] ?? ""
+        guard text.codePointCount <= 200 else { throw WebError.badParameter("codes", "200 caractères au plus") }
         let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard (2...Self.maximumCompared).contains(items.count) else {
             throw WebError.badParameter("codes", "de 2 à \(Self.maximumCompared) communes (codes INSEE ou noms) séparées par des virgules sont attendues")
         }
         return try items.map { item in
             let upper = item.uppercased()
-            if upper.count == 5, upper.allSatisfy({ $0.isNumber || $0 == "A" || $0 == "B" }) { return upper }
+            if Self.isINSEECode(upper) { return upper }
             guard upper.contains(where: \.isLetter), let match = try repository.search(item, limit: 1).first else {
                 throw WebError.badParameter("codes", "« \(item.prefix(40)) » n'est ni un code INSEE ni le nom d'une commune")
             }

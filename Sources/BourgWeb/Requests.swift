@@ -11,15 +11,18 @@ public enum RankingQuery {
     /// Longest accepted query string, in characters.
     static let maximumQueryLength = 2_000
 
+    /// The parameters the ranking page reads; any other is refused (a misspelt dimension would be silently ignored).
+    static let parameterNames = AttractivenessDimension.weighable.map(\.rawValue) + ["preset", "agregation", "departement", "region", "type", "limite"]
+
     public static func decode(_ query: [String: String]) throws -> RankingRequest {
         var request = RankingRequest()
         var ratings: [AttractivenessDimension: Double] = [:]
         for dimension in AttractivenessDimension.weighable {
             guard let text = query[dimension.rawValue], !text.isEmpty else { continue }
-            guard let rating = Double(text), (0...5).contains(rating) else {
-                throw WebError.badParameter(dimension.rawValue, "une note de 0 à 5 est attendue (reçu « \(text.prefix(20)) »)")
+            guard let rating = Int(text), (0...5).contains(rating) else {
+                throw WebError.badParameter(dimension.rawValue, "une note entière de 0 à 5 est attendue (reçu « \(text.prefix(20)) »)")
             }
-            ratings[dimension] = rating
+            ratings[dimension] = Double(rating)
         }
         if !ratings.isEmpty {
             do {
@@ -41,13 +44,15 @@ public enum RankingQuery {
         }
         if let departement = query["departement"], !departement.isEmpty {
             let code = departement.uppercased()
-            guard (2...3).contains(code.count), code.allSatisfy({ $0.isNumber || $0 == "A" || $0 == "B" }) else {
+            let characters = Array(code)
+            guard (2...3).contains(characters.count), characters[0].isASCIIDigit, characters[1].isASCIIDigit || characters[1] == "A" || characters[1] == "B",
+                  characters.count == 2 || characters[2].isASCIIDigit else {
                 throw WebError.badParameter("departement", "un code de département est attendu (01 à 976, 2A, 2B)")
             }
             request.departement = code
         }
         if let region = query["region"], !region.isEmpty {
-            guard region.count == 2, region.allSatisfy(\.isNumber) else {
+            guard region.count == 2, region.allSatisfy(\.isASCIIDigit) else {
                 throw WebError.badParameter("region", "un code de région INSEE à deux chiffres est attendu (ex. 76)")
             }
             request.region = region
@@ -85,13 +90,31 @@ public enum RankingQuery {
 }
 
 extension Request {
-    /// The query parameters (the last value of a repeated name wins); refuses overlong query strings.
-    func queryParameters() throws -> [String: String] {
-        if (uri.query?.count ?? 0) > RankingQuery.maximumQueryLength {
+    /// The query parameters; refuses overlong query strings (414), and with a 400 naming it any parameter not in
+    /// `known` or given twice (which value would count?). An empty value stands for a field left blank.
+    func queryParameters(known: [String]) throws -> [String: String] {
+        if (uri.query?.utf8.count ?? 0) > RankingQuery.maximumQueryLength {
             throw WebError(status: .uriTooLong, title: "Requête trop longue", detail: "La chaîne de requête dépasse \(RankingQuery.maximumQueryLength) caractères.")
         }
         var result: [String: String] = [:]
-        for (name, value) in uri.queryParameters { result[String(name)] = String(value) }
+        for (name, value) in uri.queryParameters {
+            guard result.updateValue(String(value), forKey: String(name)) == nil else {
+                throw WebError.badParameter(String(name.prefix(40)), "paramètre donné plusieurs fois")
+            }
+        }
+        if let unknown = result.keys.sorted().first(where: { !known.contains($0) }) {
+            throw WebError.unknownParameter(unknown, known: known)
+        }
         return result
     }
+}
+
+extension Character {
+    /// 0 to 9 (not other scripts' digits, which `isNumber` accepts).
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+}
+
+extension String {
+    /// Length as JSON Schema's `maxLength` counts it (Unicode code points), for limits the OpenAPI document states.
+    var codePointCount: Int { unicodeScalars.count }
 }

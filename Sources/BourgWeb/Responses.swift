@@ -11,10 +11,11 @@ enum Responses {
         return encoder
     }()
 
-    /// Whether the request asks for JSON: a `.json` path, an API path, or an Accept header preferring JSON.
+    /// Whether the request asks for JSON: a `.json` path or an export (`.csv`, `.geojson`), an API path, or an
+    /// Accept header preferring JSON.
     static func wantsJSON(_ request: Request) -> Bool {
         let path = request.uri.path
-        if path.hasSuffix(".json") || path.hasPrefix("/api/") || path == "/health" { return true }
+        if [".json", ".geojson", ".csv"].contains(where: path.hasSuffix) || path.hasPrefix("/api/") || path == "/health" { return true }
         let accept = request.headers[.accept] ?? ""
         return accept.contains("application/json") && !accept.contains("text/html")
     }

@@ -8,12 +8,15 @@ public struct WebError: Error, Sendable, Equatable {
     public var detail: String
     /// The invalid parameters of a 400, each with its reason.
     public var invalidParams: [InvalidParam]
+    /// Header fields the answer must carry (`Allow` on a 405).
+    public var headers: HTTPFields
 
-    public init(status: HTTPResponse.Status, title: String, detail: String, invalidParams: [InvalidParam] = []) {
+    public init(status: HTTPResponse.Status, title: String, detail: String, invalidParams: [InvalidParam] = [], headers: HTTPFields = [:]) {
         self.status = status
         self.title = title
         self.detail = detail
         self.invalidParams = invalidParams
+        self.headers = headers
     }
 
     /// A request parameter that is wrong, and why.
@@ -29,6 +32,30 @@ public struct WebError: Error, Sendable, Equatable {
     public static func badParameter(_ name: String, _ reason: String) -> WebError {
         WebError(status: .badRequest, title: "Paramètre invalide", detail: "\(name) : \(reason)",
                  invalidParams: [InvalidParam(name: name, reason: reason)])
+    }
+
+    /// A query parameter no route of this page reads (a misspelt dimension, say): refused rather than ignored.
+    public static func unknownParameter(_ name: String, known: [String]) -> WebError {
+        badParameter(String(name.prefix(40)), "paramètre inconnu ; paramètres possibles : \(known.joined(separator: ", "))")
+    }
+
+    /// A request body over `limit` bytes.
+    public static func contentTooLarge(limit: Int) -> WebError {
+        WebError(status: .contentTooLarge, title: "Requête trop volumineuse",
+                 detail: "Le corps de la requête dépasse \(byteCount(limit)), la limite de cette adresse.")
+    }
+
+    /// A method the path does not answer to; `Allow` lists those it does.
+    public static func methodNotAllowed(_ method: HTTPRequest.Method, allowed: [HTTPRequest.Method]) -> WebError {
+        let list = allowed.map(\.rawValue).joined(separator: ", ")
+        return WebError(status: .methodNotAllowed, title: "Méthode non permise",
+                        detail: "Cette adresse ne répond pas à \(method.rawValue.prefix(20)) ; méthodes permises : \(list).",
+                        headers: [.allow: list])
+    }
+
+    /// "5 Mo", "64 Ko": a size in bytes as French readers write it.
+    static func byteCount(_ bytes: Int) -> String {
+        bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) Mo" : "\(bytes / 1_024) Ko"
     }
 
     public static let notFound = WebError(status: .notFound, title: "Page introuvable", detail: "Cette adresse ne correspond à aucune page de Bourg.")

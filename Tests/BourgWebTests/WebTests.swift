@@ -132,6 +132,23 @@ struct WebTests {
         ("/trouver.json?comme=Xyzzyville", "comme"),
         ("/comparer.json?codes=1,2,3,4,5", "codes"),
         ("/communes/abc.json", "code"),
+        // Issue 9: ratings outside 0–5 or not whole, unknown dimensions and constraints, absurd distances.
+        ("/classement.json?nature=-1", "nature"),
+        ("/classement.json?nature=2.5", "nature"),
+        ("/classement.json?natur=5", "natur"),
+        ("/classement.json?nature=3&nature=4", "nature"),
+        ("/classement.json?departement=AB", "departement"),
+        ("/classement.csv?sante=6", "sante"),
+        ("/trouver.json?agregation=geometric", "agregation"),
+        ("/trouver.json?besoins=gp:2000km", "besoins"),
+        ("/trouver.json?pres=Paris:5000km", "pres"),
+        ("/trouver.json?pres=Paris:1e300km", "pres"),
+        ("/trouver.json?pres=Paris:99999min", "pres"),
+        ("/trouver.json?pres=Paris:153722867280912931h", "pres"),
+        ("/trouver.json?gare_tgv_km=1e9", "gare_tgv_km"),
+        ("/trouver.json?top=2.5", "top"),
+        ("/trouver.geojson?par_departement=0", "par_departement"),
+        ("/recherche.json?q=" + String(repeating: "a", count: 101), "q"),
     ])
     func badParametersAre400NamingTheField(path: String, field: String) async throws {
         try await WebFixture.application().test(.router) { client in
@@ -214,6 +231,74 @@ struct WebTests {
         try await WebFixture.application().test(.router) { client in
             try await client.execute(uri: "/classement.json?x=" + String(repeating: "a", count: 3_000), method: .get) { response in
                 #expect(response.status == .uriTooLong)
+            }
+        }
+    }
+
+    @Test func exportErrorsAreProblemDetails() async throws {
+        try await WebFixture.application().test(.router) { client in
+            for path in ["/classement.csv?nature=9", "/trouver.geojson?besoins=piscine"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .badRequest)
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                }
+            }
+        }
+    }
+
+    @Test func oversizedBodiesAre413OnEveryRoute() async throws {
+        try await WebFixture.application().test(.router) { client in
+            let overLimit = ByteBuffer(repeating: UInt8(ascii: "a"), count: maximumRequestBody + 1)
+            // A declared length over the limit, on routes that take no upload (and one that does not exist).
+            for (path, method) in [("/index.json", HTTPRequest.Method.get), ("/health", .post), ("/classement.json", .put), ("/pas-une-page.json", .post)] {
+                try await client.execute(uri: path, method: method, headers: [.contentLength: String(overLimit.readableBytes)], body: overLimit) { response in
+                    #expect(response.status == .contentTooLarge, "\(method) \(path)")
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                    let problem = try response.json()
+                    #expect(problem["status"] as? Int == 413)
+                }
+            }
+            // A chunked body, without a declared length, is read up to the limit and refused past it.
+            try await client.execute(uri: "/sources.json", method: .post, headers: [.transferEncoding: "chunked"], body: overLimit) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            let overUploadLimit = ByteBuffer(string: "questionnaire=" + String(repeating: "a", count: SurveyService.maximumBody))
+            let form = "application/x-www-form-urlencoded"
+            for headers: HTTPFields in [[.contentLength: String(overUploadLimit.readableBytes), .contentType: form], [.transferEncoding: "chunked", .contentType: form]] {
+                try await client.execute(uri: "/enquete.json", method: .post, headers: headers, body: overUploadLimit) { response in
+                    #expect(response.status == .contentTooLarge)
+                    let detail = try response.json()["detail"] as? String
+                    #expect(detail?.contains("5 Mo") == true)
+                }
+            }
+            // Under the limit, a chunked survey is analysed as before.
+            try await client.execute(uri: "/enquete.json", method: .post,
+                                     headers: [.transferEncoding: "chunked", .contentType: form],
+                                     body: try Self.surveyForm()) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test func otherMethodsAre405WithAllowAndHeadAnswers() async throws {
+        try await WebFixture.application().test(.router) { client in
+            for (path, method, allow) in [("/communes/46102.json", HTTPRequest.Method.delete, "GET, HEAD"), ("/index.json", .post, "GET, HEAD"),
+                                          ("/enquete.json", .put, "GET, HEAD, POST"), ("/classement.json", .trace, "GET, HEAD")] {
+                try await client.execute(uri: path, method: method) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                    #expect(response.headers[.allow] == allow)
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                }
+            }
+            try await client.execute(uri: "/pas-une-page", method: .delete) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/communes/46102.json", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == 0)
             }
         }
     }
