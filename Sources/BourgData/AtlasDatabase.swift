@@ -203,20 +203,24 @@ extension AtlasDatabase {
     public func searchCommunes(_ query: String, limit: Int = 20) throws -> [Commune] {
         let words = Self.searchWords(query)
         guard !words.isEmpty else { return [] }
-        let pattern = words.map { "\"\($0)\"*" }.joined(separator: " ")
+        let folded = words.joined(separator: " ")
+        let phrase = "\"" + folded + "\""
         return try reader.read { db in
-            let found = try Commune.fetchAll(db, sql: """
-                SELECT commune.* FROM commune_search JOIN commune USING (code)
-                WHERE commune_search MATCH ? ORDER BY commune.population DESC
-                """, arguments: ["name: " + pattern])
-            let folded = words.joined(separator: " ")
-            func rank(_ commune: Commune) -> Int {
-                let name = Self.searchWords(commune.name).joined(separator: " ")
-                if name == folded { return 0 }
-                if name.hasPrefix(folded) { return 1 }
-                return 2
+            // Three small queries rather than every match: the exact name (the shortest names that start with
+            // the query's words, checked here), names that start with the query, then names that contain its words;
+            // each by population.
+            func matches(_ expression: String, orderedBy order: String, limit: Int) throws -> [Commune] {
+                try Commune.fetchAll(db, sql: """
+                    SELECT commune.* FROM commune_search JOIN commune USING (code)
+                    WHERE commune_search MATCH ? ORDER BY \(order) LIMIT ?
+                    """, arguments: ["name: " + expression, limit])
             }
-            return Array(found.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element).prefix(limit))
+            let exact = try matches("^" + phrase, orderedBy: "length(commune.name), commune.population DESC", limit: 5)
+                .filter { Self.searchWords($0.name).joined(separator: " ") == folded }
+            let prefix = try matches("^" + phrase + "*", orderedBy: "commune.population DESC", limit: limit)
+            let anywhere = try matches(words.map { "\"\($0)\"*" }.joined(separator: " "), orderedBy: "commune.population DESC", limit: limit)
+            var seen: Set<String> = []
+            return Array((exact + prefix + anywhere).filter { seen.insert($0.code).inserted }.prefix(limit))
         }
     }
 

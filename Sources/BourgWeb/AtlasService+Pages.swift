@@ -269,8 +269,8 @@ extension AtlasService {
             let commune = matrix.communes[scores.members[position]]
             if let departement = request.departement, commune.departement != departement { continue }
             if let region = request.region, commune.region != region { continue }
-            let types = board.typology.types(of: scores.members[position], in: matrix)
-            if let type = request.type, !types.contains(where: { $0.type == type }) { continue }
+            let types = peerTypes.types(position)
+            if let type = request.type, !types.contains(type) { continue }
             matching += 1
             guard rows.count < request.limit else { continue }
             let composite = board.composites[position]
@@ -280,7 +280,7 @@ extension AtlasService {
                 rank: board.ranks[position]!, commune: CommuneSummary(commune), composite: composite,
                 compositeText: FrenchFormat.number(composite, decimals: 1), rankInterval: interval,
                 rankIntervalText: interval.map { "\(Int($0.low))–\(Int($0.high))" } ?? "",
-                types: types.map(\.type.label), typesText: types.map(\.type.label).joined(separator: " · "),
+                types: types.map(\.label), typesText: types.map(\.label).joined(separator: " · "),
                 missingDimensions: missing, missingText: missing.isEmpty ? nil : "sans donnée : " + missing.joined(separator: ", ").lowercased(),
                 dimensions: scores.dimensions.map { dimension in
                     let value = scores.dimensionScore(position, dimension)

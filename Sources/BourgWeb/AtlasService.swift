@@ -31,6 +31,8 @@ public final class AtlasService: AtlasRepository, Sendable {
     public let board: Scoreboard
     let diagnostician: Diagnostician
     let matcher: Matcher
+    /// The types of every peer (with their reasons), assigned once.
+    let peerTypes: PeerTypes
     let sources: [SourceDescription]
     let provenance: [Provenance]
     let outlines: [DepartementOutline]
@@ -51,8 +53,10 @@ public final class AtlasService: AtlasRepository, Sendable {
         let matrix = try timed("matrix") { try database.indicatorMatrix() }
         let scores = timed("peer scores") { PeerScores(matrix: matrix, group: .smallTowns) }
         let board = timed("barometer board") { Scoreboard(scores: scores, weights: WeightPresets.barometre, uncertainty: uncertainty) }
-        diagnostician = timed("diagnostician") { Diagnostician(board: board) }
-        matcher = timed("matcher") { Matcher(scores: scores) }
+        let peerTypes = timed("types") { PeerTypes(scores: scores, rules: board.typology) }
+        diagnostician = timed("diagnostician") { Diagnostician(board: board, peerTypes: peerTypes) }
+        matcher = timed("matcher") { Matcher(scores: scores, typology: board.typology, peerTypes: peerTypes) }
+        self.peerTypes = peerTypes
         self.database = database
         self.matrix = matrix
         self.scores = scores

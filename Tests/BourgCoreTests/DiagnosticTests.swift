@@ -89,6 +89,26 @@ struct DiagnosticTests {
         #expect(comparison.placesGained! >= 0)
     }
 
+    @Test(arguments: [Aggregation.arithmetic, .geometric])
+    func leverGainAgreesWithTheFullWhatIf(_ aggregation: Aggregation) {
+        // `gain` recomputes the town alone; `applying` + `compare` rescore every peer: same answer.
+        for peers in [DiagnosticPeers.scores, HandMadePeers.scores] {
+            let board = Scoreboard(scores: peers, weights: DiagnosticPeers.weights, aggregation: aggregation)
+            let whatIf = WhatIf(scores: peers)
+            for position in peers.members.indices {
+                for column in peers.scoredIndicators {
+                    for value in [0.0, 3, 9.5, 50, 1_000] {
+                        let full = whatIf.compare(position: position, after: whatIf.applying(position: position, changes: [column: value]),
+                                                  weights: board.weights, aggregation: aggregation)
+                        let fast = whatIf.gain(position: position, changes: [column: value], on: board)
+                        #expect(fast.composite == full.compositeGain)
+                        #expect(fast.places == full.placesGained)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func whatIfWithTheCurrentValueGivesTheOfficialScore() {
         // The what-if percentile must agree with the peer scores for every town and indicator,
         // including ties and an indicator the outlier rule winsorises.

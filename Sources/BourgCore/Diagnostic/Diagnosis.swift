@@ -89,12 +89,31 @@ public struct Diagnostician: Sendable {
     public var indicatorSentenceCount = 8
     private let types: [[TownType]]
     private let similarity: TownSimilarity
+    /// The peers of each population band, département and town type, with their values sorted once.
+    private let bandSets: [String: SortedPeerSet]
+    private let departementSets: [String: SortedPeerSet]
+    private let typeSets: [TownType: SortedPeerSet]
+    /// Every peer: the comparison set of a town outside the bands.
+    private let allPeers: SortedPeerSet
 
-    public init(board: Scoreboard) {
+    /// `peerTypes`, if given, must come from `board`'s scores and typology (they are assigned here otherwise).
+    public init(board: Scoreboard, peerTypes: PeerTypes? = nil) {
         self.board = board
         let scores = board.scores
-        types = scores.members.map { row in board.typology.types(of: row, in: scores.matrix).map(\.type) }
+        let peerTypes = peerTypes ?? PeerTypes(scores: scores, rules: board.typology)
+        let types = scores.members.indices.map { peerTypes.types($0) }
+        self.types = types
         similarity = TownSimilarity(scores: scores)
+        let communes = scores.members.map { scores.matrix.communes[$0] }
+        func sets<Key: Hashable>(_ keys: (Int) -> [Key]) -> [Key: SortedPeerSet] {
+            var positions: [Key: [Int]] = [:]
+            for position in scores.members.indices { for key in keys(position) { positions[key, default: []].append(position) } }
+            return positions.mapValues { SortedPeerSet(positions: $0, scores: scores) }
+        }
+        bandSets = sets { [PeerGroup.band(of: communes[$0].population)?.label ?? ""] }
+        allPeers = SortedPeerSet(positions: Array(scores.members.indices), scores: scores)
+        departementSets = sets { [communes[$0].departement] }
+        typeSets = sets { types[$0] }
     }
 
     /// The diagnostic of the peer at `position`.
@@ -102,39 +121,41 @@ public struct Diagnostician: Sendable {
         let scores = board.scores
         let row = scores.members[position]
         let commune = scores.matrix.communes[row]
-        let others = scores.members.indices.filter { $0 != position }
-        let bandGroup = PeerGroup.band(of: commune.population) ?? scores.group
-        let band = ComparisonSet(label: bandGroup.label, positions: others.filter { bandGroup.range.contains(scores.matrix.communes[scores.members[$0]].population) })
+        let bandGroup = PeerGroup.band(of: commune.population)
+        let bandPeers = bandGroup.map { bandSets[$0.label]! } ?? allPeers
+        let departementPeers = departementSets[commune.departement]!
+        let band = ComparisonSet(label: (bandGroup ?? scores.group).label, positions: bandPeers.positions(excluding: position))
         let departementSet = ComparisonSet(
             label: "communes du même département (\(commune.departementName ?? commune.departement)) parmi les \(scores.group.label)",
-            positions: others.filter { scores.matrix.communes[scores.members[$0]].departement == commune.departement })
+            positions: departementPeers.positions(excluding: position))
         let typePeers = types[position].map { type in
             TypePeers(type: type, set: ComparisonSet(label: "communes « \(type.label.lowercased()) » parmi les \(scores.group.label)",
-                                                     positions: others.filter { types[$0].contains(type) }))
+                                                     positions: typeSets[type]!.positions(excluding: position)))
+        }
+        let typeMedians = { (quartiles: (SortedPeerSet) -> Quartiles?) in
+            Dictionary(uniqueKeysWithValues: types[position].compactMap { type in quartiles(typeSets[type]!).map { (type, $0.median) } })
         }
 
-        let dimensions = scores.dimensions.map { dimension in
-            let values: (ComparisonSet) -> [Double] = { set in set.positions.compactMap { scores.dimensionScore($0, dimension) } }
-            let bandQuartiles = Quartiles(values(band))
+        let dimensions = scores.dimensions.enumerated().map { d, dimension in
             let score = scores.dimensionScore(position, dimension)
+            let quartiles = { (set: SortedPeerSet) in set.dimensionQuartiles(d, excluding: score) }
+            let bandQuartiles = quartiles(bandPeers)
             return DimensionComparison(
-                dimension: dimension, score: score, band: bandQuartiles, departement: Quartiles(values(departementSet)),
-                typeMedians: Dictionary(uniqueKeysWithValues: typePeers.compactMap { peers in Quartiles(values(peers.set)).map { (peers.type, $0.median) } }),
+                dimension: dimension, score: score, band: bandQuartiles, departement: quartiles(departementPeers),
+                typeMedians: typeMedians(quartiles),
                 standing: Standing(value: score, quartiles: bandQuartiles, direction: .higherIsBetter))
         }
 
         let indicators = scores.matrix.indicators.indices.compactMap { column -> IndicatorComparison? in
             let definition = scores.matrix.indicators[column]
             guard definition.kind != .category else { return nil }
-            let values: (ComparisonSet) -> [Double] = { set in
-                set.positions.compactMap { scores.matrix.value(commune: scores.members[$0], indicator: column) }
-            }
             let value = scores.matrix.value(commune: row, indicator: column)
-            let bandQuartiles = Quartiles(values(band))
+            let quartiles = { (set: SortedPeerSet) in set.indicatorQuartiles(column, excluding: value) }
+            let bandQuartiles = quartiles(bandPeers)
             let standing = Standing(value: value, quartiles: bandQuartiles, direction: definition.direction)
             return IndicatorComparison(
-                indicator: definition, value: value, band: bandQuartiles, departement: Quartiles(values(departementSet)),
-                typeMedians: Dictionary(uniqueKeysWithValues: typePeers.compactMap { peers in Quartiles(values(peers.set)).map { (peers.type, $0.median) } }),
+                indicator: definition, value: value, band: bandQuartiles, departement: quartiles(departementPeers),
+                typeMedians: typeMedians(quartiles),
                 standing: standing,
                 sentence: Self.sentence(definition, value: value, median: bandQuartiles?.median, group: band.label))
         }
@@ -185,11 +206,10 @@ public struct Diagnostician: Sendable {
                   let current = scores.indicatorScore(position, column: column),
                   let reached = whatIf.indicatorScore(position: position, column: column, value: target) else { return nil }
             let gap = max(0, reached - current)
-            let after = whatIf.applying(position: position, changes: [column: target])
-            let outcome = whatIf.compare(position: position, after: after, weights: board.weights, aggregation: board.aggregation)
+            let outcome = whatIf.gain(position: position, changes: [column: target], on: board)
             return Lever(indicator: comparison.indicator, action: LeverCatalogue.action(for: comparison.indicator), value: value,
                          target: target, gap: gap, importance: normalised[d], priority: normalised[d] * gap,
-                         compositeGain: outcome.compositeGain, placesGained: outcome.placesGained)
+                         compositeGain: outcome.composite, placesGained: outcome.places)
         }.sorted { $0.priority > $1.priority }
     }
 
@@ -199,5 +219,33 @@ public struct Diagnostician: Sendable {
         guard let median else { return "\(definition.label) : \(shown)." }
         let medianText = FrenchFormat.reading(IndicatorReading(definition: definition, value: median))
         return "\(definition.label) : \(shown), contre \(medianText) pour la médiane des \(group)."
+    }
+}
+
+/// Some peers (a population band, a département, a town type) with every indicator's values and every
+/// dimension's scores sorted once, so that a diagnostic reads quartiles of "the others" without sorting.
+struct SortedPeerSet: Sendable {
+    /// Positions in `PeerScores.members`, ascending.
+    let positions: [Int]
+    let indicatorValues: [[Double]]
+    let dimensionScores: [[Double]]
+
+    init(positions: [Int], scores: PeerScores) {
+        self.positions = positions
+        indicatorValues = scores.matrix.indicators.indices.map { column in
+            positions.compactMap { scores.matrix.value(commune: scores.members[$0], indicator: column) }.sorted()
+        }
+        dimensionScores = scores.dimensions.map { dimension in positions.compactMap { scores.dimensionScore($0, dimension) }.sorted() }
+    }
+
+    /// The set's positions without `position`.
+    func positions(excluding position: Int) -> [Int] { positions.filter { $0 != position } }
+
+    func indicatorQuartiles(_ column: Int, excluding value: Double?) -> Quartiles? {
+        Quartiles(sorted: indicatorValues[column], excluding: value)
+    }
+
+    func dimensionQuartiles(_ dimension: Int, excluding score: Double?) -> Quartiles? {
+        Quartiles(sorted: dimensionScores[dimension], excluding: score)
     }
 }

@@ -15,6 +15,33 @@ public struct Quartiles: Sendable, Hashable, Codable {
         q3 = Statistics.quantile(sorted: sorted, 0.75)!
         count = values.count
     }
+
+    /// Quartiles of `sorted` (ascending) without one occurrence of `excluded` — the town's own value, when the
+    /// set includes the town; `nil` with fewer than `minimum` values left.
+    init?(sorted: [Double], excluding excluded: Double?, minimum: Int = 5) {
+        var skipped = sorted.count
+        if let excluded {
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < excluded { low = middle + 1 } else { high = middle }
+            }
+            if low < sorted.count && sorted[low] == excluded { skipped = low }
+        }
+        let count = sorted.count - (skipped < sorted.count ? 1 : 0)
+        guard count >= minimum else { return nil }
+        // Type 7 quantile over the virtual array `sorted` without the element at `skipped`.
+        func element(_ index: Int) -> Double { sorted[index < skipped ? index : index + 1] }
+        func quantile(_ p: Double) -> Double {
+            let position = p * Double(count - 1)
+            let lower = Int(position.rounded(.down)), upper = Swift.min(lower + 1, count - 1)
+            return element(lower) + (position - Double(lower)) * (element(upper) - element(lower))
+        }
+        q1 = quantile(0.25)
+        median = quantile(0.5)
+        q3 = quantile(0.75)
+        self.count = count
+    }
 }
 
 /// Whether a town is clearly above or below a set of towns like it.

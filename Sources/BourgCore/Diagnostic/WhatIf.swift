@@ -55,6 +55,20 @@ public struct WhatIf: Sendable {
         return scores.replacingDimensionScores(of: position, with: dimensionScores, coverage: coverage)
     }
 
+    /// The town's composite gain (points) and places gained on `board` if `changes` were applied, every other
+    /// peer unchanged: what `compare` says, computed for the town alone (a diagnostic asks it for every lever).
+    public func gain(position: Int, changes: [Int: Double?], on board: Scoreboard) -> (composite: Double?, places: Int?) {
+        let (dimensionScores, _) = dimensionScores(position: position, changes: changes)
+        let after = scores.composite(ofDimensionScores: scores.dimensions.map { dimensionScores[$0] ?? nil },
+                                     normalisedWeights: scores.normalisedWeights(board.weights), aggregation: board.aggregation)
+        let before = board.composites[position]
+        guard !before.isNaN, !after.isNaN else { return (nil, nil) }
+        var composites = board.composites
+        composites[position] = after
+        guard let rankBefore = board.ranks[position], let rankAfter = PeerScores.ranks(composites)[position] else { return (after - before, nil) }
+        return (after - before, rankBefore - rankAfter)
+    }
+
     /// Compares the town before and after a scenario, for one weighting.
     public func compare(position: Int, after: PeerScores, weights: Weights, aggregation: Aggregation = .arithmetic,
                         uncertainty: RankUncertainty? = nil) -> WhatIfComparison {

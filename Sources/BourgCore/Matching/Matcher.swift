@@ -44,14 +44,15 @@ public struct Matcher: Sendable {
         .montagne: ["massif", "altitude_moyenne_m"],
     ]
 
-    /// Prepares the matcher for the peers of `scores`.
-    public init(scores: PeerScores, typology: TypologyRules = .standard) {
+    /// Prepares the matcher for the peers of `scores`; `peerTypes`, if given, must come from `scores` and `typology`.
+    public init(scores: PeerScores, typology: TypologyRules = .standard, peerTypes: PeerTypes? = nil) {
         self.scores = scores
         self.typology = typology
         similarity = TownSimilarity(scores: scores)
         cityPoles = CityPole.bigCityPoles(in: scores.matrix)
         generalPractitionerDistanceKm = Self.generalPractitionerDistances(scores: scores)
-        typesOfPeers = scores.members.map { row in Set(typology.types(of: row, in: scores.matrix).map(\.type)) }
+        let peerTypes = peerTypes ?? PeerTypes(scores: scores, rules: typology)
+        typesOfPeers = scores.members.indices.map { Set(peerTypes.types($0)) }
         var medians: [HousingKind: Double] = [:]
         for kind in HousingKind.allCases {
             guard let column = scores.matrix.indicator(kind.indicator) else { continue }

@@ -102,14 +102,19 @@ public struct PeerScores: Sendable {
     /// scores unchanged. Percentiles of dimension scores are recomputed for the essential-service flags.
     public func replacingDimensionScores(of position: Int, with scores: [AttractivenessDimension: Double?], coverage: [AttractivenessDimension: Int] = [:]) -> PeerScores {
         var copy = self
+        var changed: [Int] = []
         for (dimension, score) in scores {
             guard let d = dimensions.firstIndex(of: dimension) else { continue }
             let index = position * dimensions.count + d
-            copy.dimensionScores[index] = score ?? .nan
+            let new = score ?? .nan
+            if !(new == dimensionScores[index] || (new.isNaN && dimensionScores[index].isNaN)) { changed.append(d) }
+            copy.dimensionScores[index] = new
             copy.logDimensionScores[index] = score.map { Foundation.log(Swift.max($0, Aggregation.geometricFloor)) } ?? .nan
             if let count = coverage[dimension] { copy.dimensionCoverage[index] = count }
         }
-        copy.dimensionPercentiles = Self.percentiles(of: copy.dimensionScores, members: members.count, dimensions: dimensions.count)
+        // Only the dimensions whose score moved are ranked again.
+        Self.rankPercentiles(of: copy.dimensionScores, into: &copy.dimensionPercentiles, members: members.count,
+                             dimensions: dimensions.count, only: changed)
         return copy
     }
 
@@ -158,21 +163,36 @@ public struct PeerScores: Sendable {
         (geometric ? logDimensionScores : dimensionScores).withUnsafeBufferPointer { scores in
             weights.withUnsafeBufferPointer { weights in
                 for position in 0..<members.count {
-                    let base = position * dimensionCount
-                    var total = 0.0, weightUsed = 0.0
-                    for d in 0..<dimensionCount {
-                        let weight = weights[d], score = scores[base + d]
-                        guard weight > 0, !score.isNaN else { continue }
-                        total += weight * score
-                        weightUsed += weight
-                    }
-                    if weightUsed > 0 {
-                        result[position] = geometric ? Foundation.exp(total / weightUsed) : total / weightUsed
-                    } else {
-                        result[position] = .nan
-                    }
+                    result[position] = Self.composite(scores, from: position * dimensionCount, weights: weights, geometric: geometric)
                 }
             }
+        }
+    }
+
+    /// The composite of one town's dimension scores (`scores[base ..< base + weights.count]`, NaN = no data;
+    /// their logarithms for the geometric mean): the weighted mean over the dimensions with data, NaN if none.
+    @inline(__always)
+    static func composite(_ scores: UnsafeBufferPointer<Double>, from base: Int, weights: UnsafeBufferPointer<Double>, geometric: Bool) -> Double {
+        var total = 0.0, weightUsed = 0.0
+        for d in 0..<weights.count {
+            let weight = weights[d], score = scores[base + d]
+            guard weight > 0, !score.isNaN else { continue }
+            total += weight * score
+            weightUsed += weight
+        }
+        guard weightUsed > 0 else { return .nan }
+        return geometric ? Foundation.exp(total / weightUsed) : total / weightUsed
+    }
+
+    /// The composite of a town whose dimension scores (in `dimensions` order, `nil` = no data) would be `scores`.
+    public func composite(ofDimensionScores scores: [Double?], normalisedWeights weights: [Double], aggregation: Aggregation) -> Double {
+        let geometric = aggregation == .geometric
+        let values = scores.map { score in
+            guard let score else { return Double.nan }
+            return geometric ? Foundation.log(Swift.max(score, Aggregation.geometricFloor)) : score
+        }
+        return values.withUnsafeBufferPointer { values in
+            weights.withUnsafeBufferPointer { weights in Self.composite(values, from: 0, weights: weights, geometric: geometric) }
         }
     }
 
@@ -267,14 +287,22 @@ public struct PeerScores: Sendable {
     /// Percentile ranks of each dimension's scores among the peers, laid out as `dimensionScores`.
     private static func percentiles(of scores: [Double], members: Int, dimensions: Int) -> [Double] {
         var result = [Double](repeating: .nan, count: scores.count)
-        for d in 0..<dimensions {
+        rankPercentiles(of: scores, into: &result, members: members, dimensions: dimensions, only: Array(0..<dimensions))
+        return result
+    }
+
+    /// Writes the peers' percentile ranks of dimensions `only` into `result` (member-major, like `scores`).
+    private static func rankPercentiles(of scores: [Double], into result: inout [Double], members: Int, dimensions: Int, only: [Int]) {
+        for d in only {
             var positions: [Int] = [], values: [Double] = []
-            for position in 0..<members where !scores[position * dimensions + d].isNaN {
+            for position in 0..<members {
+                let score = scores[position * dimensions + d]
+                result[position * dimensions + d] = .nan
+                guard !score.isNaN else { continue }
                 positions.append(position)
-                values.append(scores[position * dimensions + d])
+                values.append(score)
             }
             for (i, rank) in Statistics.percentileRanks(values).enumerated() { result[positions[i] * dimensions + d] = rank }
         }
-        return result
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 /// The seed's types of small towns, each given by an explicit rule over the atlas' indicators.
 public enum TownType: String, CaseIterable, Codable, Sendable, Hashable {
     case touristique
@@ -137,3 +138,27 @@ public struct TypologyRules: Sendable, Hashable, Codable {
 }
 
 extension TownType: CodingKeyRepresentable {}
+
+/// The types of every peer town, with their reasons, assigned once: the rules format their reasons (numbers
+/// in French), which is worth doing once per atlas rather than on every ranking or diagnostic.
+public struct PeerTypes: Sendable {
+    /// The assignments of each peer, in `PeerScores.members` order.
+    public let assignments: [[TypeAssignment]]
+
+    public init(scores: PeerScores, rules: TypologyRules = .standard) {
+        var assignments = [[TypeAssignment]](repeating: [], count: scores.members.count)
+        let slices = 8, perSlice = (assignments.count + slices - 1) / slices
+        assignments.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                for position in min(output.count, slice * perSlice)..<min(output.count, (slice + 1) * perSlice) {
+                    output[position] = rules.types(of: scores.members[position], in: scores.matrix)
+                }
+            }
+        }
+        self.assignments = assignments
+    }
+
+    /// The types of the peer at `position`, in the rules' order.
+    public func types(_ position: Int) -> [TownType] { assignments[position].map(\.type) }
+}
