@@ -62,31 +62,6 @@ public enum FindQuery {
     /// Every parameter the page reads: the fields, the dimension ratings, `preset` and the form's type checkboxes.
     static let parameterNames = fields + AttractivenessDimension.weighable.map(\.rawValue) + ["preset"] + TownType.allCases.map { "type_\($0.rawValue)" }
 
-    /// The farthest distance a household may give (to a big city, a station, an amenity), in km.
-    static let maximumDistanceKm = 1_000.0
-    /// The longest car time to Paris a household may give, in minutes.
-    static let maximumMinutesByCar = 600.0
-    /// The longest accepted duration or distance text after `pres=City:` (`1h30`, `90min`, `60km`); longer ones
-    /// are refused before they are read, whatever digits they hold.
-    static let maximumReachLimitLength = 12
-
-    /// Refuses a reach or need whose distance or duration is absurd: over 1,000 km, or over 10 hours by car.
-    static func checkBounds(_ constraint: MatchConstraint, field: String) throws {
-        switch constraint {
-        case let .reach(_, limit):
-            switch limit {
-            case let .kilometres(km) where km > maximumDistanceKm:
-                throw WebError.badParameter(field, "une distance de 0 à \(FrenchFormat.number(maximumDistanceKm)) km est attendue")
-            case let .minutesByCar(minutes) where minutes > maximumMinutesByCar:
-                throw WebError.badParameter(field, "une durée de \(Int(maximumMinutesByCar / 60)) h au plus est attendue")
-            default: break
-            }
-        case let .need(_, km) where km > maximumDistanceKm:
-            throw WebError.badParameter(field, "une distance de 0 à \(FrenchFormat.number(maximumDistanceKm)) km est attendue")
-        default: break
-        }
-    }
-
     /// Whether the household asked for an answer (any field of the form, or `chercher`).
     static func asked(_ query: [String: String]) -> Bool {
         !Set(query.keys).isDisjoint(with: Set(fields + AttractivenessDimension.weighable.map(\.rawValue) + TownType.allCases.map { "type_\($0.rawValue)" }))
@@ -117,21 +92,14 @@ public enum FindQuery {
             return value
         }
         if let reach = field("pres") {
-            if let colon = reach.lastIndex(of: ":"), reach[reach.index(after: colon)...].count > maximumReachLimitLength {
-                throw WebError.badParameter("pres", "une durée (90min, 1h30, \(Int(maximumMinutesByCar / 60)) h au plus) ou une distance (60km, \(FrenchFormat.number(maximumDistanceKm)) km au plus) est attendue après la ville")
-            }
-            let constraint = try wrap("pres") { try MatchInput.reach(reach, among: poles) }
-            try checkBounds(constraint, field: "pres")
-            constraints.append(constraint)
+            constraints.append(try wrap("pres") { try MatchInput.reach(reach, among: poles) })
         }
-        if let km = try number("gare_tgv_km", 0...maximumDistanceKm) { constraints.append(.longDistanceStation(withinKm: km)) }
+        if let km = try number("gare_tgv_km", 0...MatchInput.maximumDistanceKm) { constraints.append(.longDistanceStation(withinKm: km)) }
         if field("gare") != nil { constraints.append(.stationInTown) }
         if let price = try number("prix_maison", 100...50_000) { constraints.append(.maxPrice(housing: .house, eurosPerM2: price)) }
         if let price = try number("prix_appartement", 100...50_000) { constraints.append(.maxPrice(housing: .apartment, eurosPerM2: price)) }
         if let needs = field("besoins") {
-            let needConstraints = try wrap("besoins") { try MatchInput.needs(needs) }
-            for constraint in needConstraints { try checkBounds(constraint, field: "besoins") }
-            constraints += needConstraints
+            constraints += try wrap("besoins") { try MatchInput.needs(needs) }
         }
         // Types come as `types=littoral,montagne` or as the form's checkboxes `type_littoral=1`.
         var types = try field("types").map { text in try wrap("types") { try MatchInput.types(text) } } ?? []

@@ -550,13 +550,20 @@ struct MatchInputTests {
         #expect(try MatchInput.reachLimit("1h30") == .minutesByCar(90))
         #expect(try MatchInput.reachLimit("1h") == .minutesByCar(60))
         #expect(try MatchInput.reachLimit("40km") == .kilometres(40))
-        for bad in ["90", "1h75", "km", "-3km", "abc"] {
+        #expect(try MatchInput.reachLimit("10h") == .minutesByCar(600))
+        // Absurd limits are refused, and a huge number of hours is an error, not an overflow.
+        for bad in ["90", "1h75", "km", "-3km", "abc", "99999999999999999h", "153722867280912931h", "10h01", "601min", "1001km", "1e300km", "nankm"] {
             #expect(throws: MatchError.self, "\(bad)") { try MatchInput.reachLimit(bad) }
         }
         #expect(try MatchInput.reach("Rennes:50km", among: poles) == .reach(city: poles[2], limit: .kilometres(50)))
         #expect(try MatchInput.reach("Paris:1h30", among: poles) == .reach(city: poles[0], limit: .minutesByCar(90)))
         #expect(throws: MatchError.self) { try MatchInput.reach("Rennes:60min", among: poles) }
         #expect(throws: MatchError.self) { try MatchInput.reach("Rennes", among: poles) }
+    }
+
+    @Test func needDistancesAreBounded() {
+        #expect(throws: MatchError.self) { try MatchInput.needs("gp:1001km") }
+        #expect(throws: MatchError.self) { try MatchInput.kilometres("inf") }
     }
 
     @Test func needs() throws {

@@ -3,6 +3,10 @@ import Foundation
 /// Reads what a household types (on the command line or in a web form) into constraints. Every error says
 /// what was expected, with an example; the caller names the option.
 public enum MatchInput {
+    /// The farthest distance a household may give (to a big city, a station, an amenity), in km.
+    public static let maximumDistanceKm = 1_000.0
+    /// The longest car time to Paris a household may give, in minutes (10 h).
+    public static let maximumMinutesByCar = 600.0
     /// Text folded for comparisons: no accents, lower case, hyphens, underscores and apostrophes as spaces.
     public static func folded(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
@@ -26,9 +30,9 @@ public enum MatchInput {
     /// A limit: `90min`, `90mn`, `1h30`, `1h` (car time) or `40km` (straight line).
     public static func reachLimit(_ text: String) throws -> ReachLimit {
         let compact = text.lowercased().replacingOccurrences(of: " ", with: "")
-        let example = "attendu une durée ou une distance, par exemple 90min, 1h30 ou 40km (reçu « \(text) »)"
+        let example = "attendu une durée de 10 h au plus ou une distance de 1 000 km au plus, par exemple 90min, 1h30 ou 40km (reçu « \(text) »)"
         if compact.hasSuffix("km") {
-            guard let km = Double(compact.dropLast(2)), km.isFinite, km >= 0 else { throw MatchError(example) }
+            guard let km = Double(compact.dropLast(2)), (0...maximumDistanceKm).contains(km) else { throw MatchError(example) }
             return .kilometres(km)
         }
         var minutesText = compact
@@ -37,13 +41,15 @@ public enum MatchInput {
             break
         }
         if let hour = minutesText.firstIndex(of: "h") {
-            guard let hours = Int(minutesText[..<hour]), hours >= 0 else { throw MatchError(example) }
+            // Bounded before multiplying: "99999999999999999h" must be an error, not an overflow.
+            guard let hours = Int(minutesText[..<hour]), (0...Int(maximumMinutesByCar) / 60).contains(hours) else { throw MatchError(example) }
             let rest = minutesText[minutesText.index(after: hour)...]
             guard let minutes = rest.isEmpty ? 0 : Int(rest), (0..<60).contains(minutes) else { throw MatchError(example) }
-            guard hours * 60 + minutes > 0 else { throw MatchError(example) }
-            return .minutesByCar(Double(hours * 60 + minutes))
+            let total = Double(hours * 60 + minutes)
+            guard total > 0, total <= maximumMinutesByCar else { throw MatchError(example) }
+            return .minutesByCar(total)
         }
-        guard minutesText != compact, let minutes = Double(minutesText), minutes.isFinite, minutes > 0 else {
+        guard minutesText != compact, let minutes = Double(minutesText), minutes > 0, minutes <= maximumMinutesByCar else {
             throw MatchError(example)
         }
         return .minutesByCar(minutes)
@@ -66,8 +72,8 @@ public enum MatchInput {
     public static func kilometres(_ text: String) throws -> Double {
         var compact = text.lowercased().replacingOccurrences(of: " ", with: "")
         if compact.hasSuffix("km") { compact.removeLast(2) }
-        guard let km = Double(compact), km.isFinite, km >= 0 else {
-            throw MatchError("attendu une distance en km, par exemple 10 ou 10km (reçu « \(text) »)")
+        guard let km = Double(compact), (0...maximumDistanceKm).contains(km) else {
+            throw MatchError("attendu une distance de 0 à 1 000 km, par exemple 10 ou 10km (reçu « \(text) »)")
         }
         return km
     }
