@@ -34,13 +34,11 @@ struct MatchCommand: ParsableCommand {
         var likeCode: String?
         if let like = options.like {
             let commune = try TownLookup.find(like, in: database)
-            guard scores.position(ofCommune: commune.code) != nil else {
-                throw UserError("--like : \(commune.name) (\(commune.population.map { FrenchFormat.number(Double($0), decimals: 0) } ?? "?") hab.) n'est pas dans le groupe de pairs (\(scores.group.label)) ; changez --min-pop / --max-pop.")
-            }
+            _ = try TownLookup.position(of: commune, in: scores, option: "--like")
             likeCode = commune.code
         }
         let profile = HouseholdProfile(
-            weights: try options.resolvedWeights(), constraints: constraints, top: options.top,
+            weights: try options.weighting.resolvedWeights(), constraints: constraints, top: options.top,
             perDepartement: options.perDepartement, likeCommune: likeCode, keepUnknown: options.keepUnknown)
         let result: MatchResult
         do {
@@ -61,11 +59,7 @@ struct MatchCommand: ParsableCommand {
 
 /// The options of `bourg match`: the household's ratings, its constraints, and the presentation.
 struct MatchOptions: ParsableArguments {
-    @Option(name: .long, help: "Ratings 0–5 per dimension, e.g. nature=5,sante=4,mobilite=3 (dimensions: \(AttractivenessDimension.weighable.map(\.rawValue).joined(separator: ", "))).")
-    var rate: String?
-
-    @Option(name: .long, help: "Weights without --rate: barometre (the 2021 survey, default) or equal.")
-    var weights: String = "barometre"
+    @OptionGroup var weighting: WeightOptions
 
     @OptionGroup var peers: PeerOptions
 
@@ -132,26 +126,7 @@ struct MatchOptions: ParsableArguments {
             throw ValidationError("--per-departement : attendu un nombre d'au moins 1 (reçu \(perDepartement))")
         }
         guard !(json && csv) else { throw ValidationError("--json et --csv : choisissez l'un des deux") }
-        if rate == nil, WeightPresets.named(weights) == nil {
-            throw ValidationError("--weights : attendu barometre ou equal (reçu « \(weights) ») ; pour vos propres notes, --rate nature=5,sante=4")
-        }
-        _ = try resolvedWeights()
         _ = try constraints()
-    }
-
-    /// The household's weights: its ratings, or a preset.
-    func resolvedWeights() throws -> Weights {
-        if let rate {
-            do {
-                return try Weights.custom(ratings: Weights.parseRatings(rate))
-            } catch let error as ScoringError {
-                throw ValidationError("--rate : \(error.description)")
-            }
-        }
-        guard let preset = WeightPresets.named(weights) else {
-            throw ValidationError("--weights : attendu barometre ou equal (reçu « \(weights) »)")
-        }
-        return preset
     }
 
     /// Every constraint but --near (which needs the atlas' list of big cities).

@@ -11,19 +11,16 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var atlas: AtlasOptions
     @OptionGroup var scoring: ScoringOptions
 
-    @Argument(help: "A commune name or INSEE code.")
-    var query: [String]
+    @OptionGroup var town: TownArgument
 
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
     func run() throws {
         let database = try atlas.open()
-        let commune = try TownLookup.find(query.joined(separator: " "), in: database)
+        let commune = try town.commune(in: database)
         let board = try scoring.scoreboard(atlas: database)
-        guard let position = board.scores.position(ofCommune: commune.code) else {
-            throw UserError("\(commune.name) (\(commune.population.map { FrenchFormat.number(Double($0), decimals: 0) } ?? "?") hab.) n'est pas dans le groupe de pairs (\(board.scores.group.label)) ; changez --min-pop / --max-pop.")
-        }
+        let position = try TownLookup.position(of: commune, in: board.scores)
         let score = board.townScore(position)
         if json {
             Swift.print(try JSONOutput.encode(score))

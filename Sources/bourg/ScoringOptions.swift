@@ -5,11 +5,7 @@ import Foundation
 
 /// The options shared by the commands that score towns: peers, weights, aggregation, uncertainty.
 struct ScoringOptions: ParsableArguments {
-    @Option(name: .long, help: "Weights: barometre (the 2021 survey), equal, custom (with --rate), or a preset file (.json, e.g. from bourg survey weights).")
-    var weights: String = "barometre"
-
-    @Option(name: .long, help: "Custom ratings 0–5 per dimension, e.g. nature=5,sante=4,mobilite=3 (implies --weights custom).")
-    var rate: String?
+    @OptionGroup var weighting: WeightOptions
 
     @Option(name: .long, help: "Aggregation: arithmetic or geometric.")
     var aggregate: String = "arithmetic"
@@ -29,9 +25,36 @@ struct ScoringOptions: ParsableArguments {
 
     var aggregation: Aggregation { Aggregation(rawValue: aggregate)! }
 
+    var uncertainty: RankUncertainty? { draws > 0 ? RankUncertainty(draws: draws, seed: seed) : nil }
+
+    /// Loads the atlas and scores the peer group.
+    func scoreboard(atlas: AtlasDatabase) throws -> Scoreboard {
+        let weights = try weighting.resolvedWeights()
+        let scores = try peers.scores(atlas: atlas)
+        return Scoreboard(scores: scores, weights: weights, aggregation: aggregation, uncertainty: uncertainty)
+    }
+}
+
+/// How a command weighs the dimensions: a preset or the user's own ratings (`bourg score`, `rank`, `match`…).
+struct WeightOptions: ParsableArguments {
+    @Option(name: .long, help: "Weights: barometre (the 2021 survey), equal, custom (with --rate), or a preset file (.json, e.g. from bourg survey weights).")
+    var weights: String = "barometre"
+
+    @Option(name: .long, help: "Ratings 0–5 per dimension, e.g. nature=5,sante=4,mobilite=3 (implies --weights custom; dimensions: \(AttractivenessDimension.weighable.map(\.rawValue).joined(separator: ", "))).")
+    var rate: String?
+
+    func validate() throws {
+        _ = try resolvedWeights()
+    }
+
+    /// The weights asked for: the ratings, a named preset or a preset file.
     func resolvedWeights() throws -> Weights {
         if let rate {
-            return try Weights.custom(ratings: Weights.parseRatings(rate))
+            do {
+                return try Weights.custom(ratings: Weights.parseRatings(rate))
+            } catch let error as ScoringError {
+                throw ValidationError("--rate : \(error.description)")
+            }
         }
         if weights == "custom" { throw ValidationError("--weights custom needs --rate, e.g. --rate nature=5,sante=4") }
         if weights.hasSuffix(".json") {
@@ -42,17 +65,8 @@ struct ScoringOptions: ParsableArguments {
             }
         }
         guard let preset = WeightPresets.named(weights) else {
-            throw ValidationError("unknown weights '\(weights)': barometre, equal, custom or a preset file ending in .json")
+            throw ValidationError("--weights : attendu barometre, equal, custom (avec --rate) ou un fichier de pondération .json (reçu « \(weights) »)")
         }
         return preset
-    }
-
-    var uncertainty: RankUncertainty? { draws > 0 ? RankUncertainty(draws: draws, seed: seed) : nil }
-
-    /// Loads the atlas and scores the peer group.
-    func scoreboard(atlas: AtlasDatabase) throws -> Scoreboard {
-        let weights = try resolvedWeights()
-        let scores = try peers.scores(atlas: atlas)
-        return Scoreboard(scores: scores, weights: weights, aggregation: aggregation, uncertainty: uncertainty)
     }
 }

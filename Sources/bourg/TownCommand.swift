@@ -10,21 +10,18 @@ struct TownCommand: ParsableCommand {
 
     @OptionGroup var atlas: AtlasOptions
 
-    @Argument(help: "A commune name (accents and case do not matter) or an INSEE code.")
-    var query: [String]
+    @OptionGroup var town: TownArgument
 
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
     func run() throws {
         let database = try atlas.open()
-        let commune = try TownLookup.find(query.joined(separator: " "), in: database)
+        let commune = try town.commune(in: database)
         let profile = TownProfile(commune: commune, stations: try database.stations(in: commune.code),
                                   indicators: try database.readings(for: commune.code))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Swift.print(String(decoding: try encoder.encode(profile), as: UTF8.self))
+            Swift.print(try JSONOutput.encode(profile))
         } else {
             Swift.print(profile.text)
         }
@@ -32,7 +29,27 @@ struct TownCommand: ParsableCommand {
 }
 
 /// Finds one commune from what the user typed, or explains why it cannot.
+/// The argument naming one town, shared by the commands about a town.
+struct TownArgument: ParsableArguments {
+    @Argument(help: "A commune name (accents and case do not matter) or an INSEE code.")
+    var query: [String]
+
+    func commune(in atlas: AtlasDatabase) throws -> Commune {
+        try TownLookup.find(query.joined(separator: " "), in: atlas)
+    }
+}
+
+/// Finds the commune a user names, and its place among the peers.
 enum TownLookup {
+    /// The position of `commune` among the peers of `scores`, or an error saying how to widen the peer group.
+    static func position(of commune: Commune, in scores: PeerScores, option: String? = nil) throws -> Int {
+        guard let position = scores.position(ofCommune: commune.code) else {
+            let population = commune.population.map { FrenchFormat.number(Double($0), decimals: 0) } ?? "?"
+            throw UserError((option.map { "\($0) : " } ?? "") + "\(commune.name) (\(population) hab.) n'est pas dans le groupe de pairs (\(scores.group.label)) ; changez --min-pop / --max-pop.")
+        }
+        return position
+    }
+
     static func find(_ query: String, in atlas: AtlasDatabase) throws -> Commune {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         if let commune = try atlas.commune(code: trimmed.uppercased()) { return commune }

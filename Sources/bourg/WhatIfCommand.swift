@@ -12,8 +12,7 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var atlas: AtlasOptions
     @OptionGroup var scoring: ScoringOptions
 
-    @Argument(help: "A commune name or INSEE code.")
-    var query: [String]
+    @OptionGroup var town: TownArgument
 
     @Option(name: .customLong("set"), help: "A new value, e.g. france_services=1 or medecins_generalistes_pour_10000=9 (repeatable).")
     var changes: [String] = []
@@ -30,12 +29,10 @@ struct WhatIfCommand: ParsableCommand {
 
     func run() throws {
         let database = try atlas.open()
-        let commune = try TownLookup.find(query.joined(separator: " "), in: database)
+        let commune = try town.commune(in: database)
         let board = try scoring.scoreboard(atlas: database)
         let scores = board.scores
-        guard let position = scores.position(ofCommune: commune.code) else {
-            throw UserError("\(commune.name) n'est pas dans le groupe de pairs (\(scores.group.label)).")
-        }
+        let position = try TownLookup.position(of: commune, in: scores)
         var columns: [Int: Double?] = [:]
         for change in changes {
             let parts = change.split(separator: "=", maxSplits: 1).map(String.init)
