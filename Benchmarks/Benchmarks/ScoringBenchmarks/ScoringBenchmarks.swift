@@ -76,6 +76,16 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // A town's diagnostic (quartiles against its band, département and types; one what-if per lever; similar
+    // towns): what a town page computes the first time it is asked. Towns taken in turn, so none is cached.
+    let diagnostician = Diagnostician(board: Scoreboard(scores: smallTowns, weights: WeightPresets.barometre))
+    Benchmark("Diagnose one small town (levers with what-if gains, similar towns)",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5))) { benchmark in
+        for iteration in benchmark.scaledIterations {
+            blackHole(diagnostician.diagnose((iteration * 97) % smallTowns.members.count))
+        }
+    }
+
     // Scoring a peer group from the matrix (done once per peer group at start-up).
     Benchmark("Score the small towns (percentiles, dimensions)",
               configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
