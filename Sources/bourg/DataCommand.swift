@@ -66,9 +66,10 @@ struct DataCommand: ParsableCommand {
             } catch let error as DataBuildError {
                 throw UserError("Le dossier ne permet pas de construire l'atlas :\n\(error)")
             }
-            for entry in draft.provenance {
-                let name = "\(entry.source.id)/\(entry.fileName)".padding(toLength: 78, withPad: " ", startingAt: 0)
-                print("  \(name) \(entry.rowsRead) lues, \(entry.rowsRejected) écartées, \(entry.rowsUnmatched) sans commune")
+            let names = draft.provenance.map { "\($0.source.id)/\($0.fileName)" }
+            let width = names.map(\.count).max() ?? 0
+            for (entry, name) in zip(draft.provenance, names) {
+                print("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(entry.rowsRead) lues, \(entry.rowsRejected) écartées, \(entry.rowsUnmatched) sans commune")
             }
             print("Tout est lisible : \(draft.communes.count) communes, \(draft.catalogue.count) indicateurs. Rien n'a été écrit.")
         }
