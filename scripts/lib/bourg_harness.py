@@ -1,5 +1,6 @@
 """Shared by scripts/loadtest and scripts/soak: start Bourg's release server on a free loopback port,
 read its resident memory, run wrk and parse its report."""
+import os
 import re
 import shutil
 import socket
@@ -9,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BINARY = str(ROOT / ".build/release/bourg")
+BINARY = os.environ.get("BOURG_BIN", str(ROOT / ".build/release/bourg"))
 
 
 def free_port():
