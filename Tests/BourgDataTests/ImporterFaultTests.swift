@@ -96,24 +96,16 @@ struct ImporterFaultTests {
         #expect(error.column == file.codeColumn)
     }
 
-    @Test("a value that is not a number is refused, naming the line and column",
-          arguments: SourceFileUnderTest.all.filter { $0.numberColumn != nil })
-    func nonNumericValue(_ file: SourceFileUnderTest) throws {
-        let error = try file.buildError(with: try file.replacing(file.numberColumn!, with: "abc"))
+    @Test("a value that is not a number, or negative where none can be, is refused, naming the line and column",
+          arguments: SourceFileUnderTest.all.filter { $0.numberColumn != nil }.flatMap { file in
+              [("abc", "expected a number"), ("-5", "≥ 0")].filter { $0.0 != "-5" || !file.negativeAllowed }.map { (file, $0.0, $0.1) }
+          })
+    func invalidNumber(_ file: SourceFileUnderTest, value: String, message: String) throws {
+        let error = try file.buildError(with: try file.replacing(file.numberColumn!, with: value))
         #expect(error.kind == .invalidValue)
         #expect(error.line == file.line)
         #expect(error.column == file.numberColumn)
-        #expect(error.message.contains("expected a number"))
-    }
-
-    @Test("a negative value where none can be is refused, naming the line and column",
-          arguments: SourceFileUnderTest.all.filter { $0.numberColumn != nil && !$0.negativeAllowed })
-    func negativeValue(_ file: SourceFileUnderTest) throws {
-        let error = try file.buildError(with: try file.replacing(file.numberColumn!, with: "-5"))
-        #expect(error.kind == .invalidValue)
-        #expect(error.line == file.line)
-        #expect(error.column == file.numberColumn)
-        #expect(error.message.contains("≥ 0"))
+        #expect(error.message.contains(message))
     }
 
     /// Renaming any column of any file either stops the build naming that column (the importer reads it)
