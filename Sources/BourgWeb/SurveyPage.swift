@@ -9,14 +9,200 @@ import Hummingbird
 public struct SurveyPage: Encodable, Sendable {
     public var frame: PageFrame
     public var report: SurveyReport?
-    /// The report as text (tables), for the HTML page.
-    public var text: String?
+    /// The report in tables, for the HTML page (the JSON twin encodes `report`).
+    public var view: SurveyReportView?
     public var isExample: Bool
     public var questionnaire: String
     public var answers: String
     public var margins: String
 
     enum CodingKeys: String, CodingKey { case frame, report, isExample }
+}
+
+/// A survey report made ready for the page's tables: the figures as French text (the CLI's wording and
+/// formatting, from `SurveyReportText`), one topline table per question, the cross-tabs grouped by variable.
+public struct SurveyReportView: Sendable {
+    public var title: String
+    public var population: String?
+    public var respondents: String
+    public var effectiveSampleSize: String
+    public var designEffect: String
+    public var weightingMethod: String
+    /// Raking's outcome (`nil` without raking), and whether it is a warning (no convergence).
+    public var convergence: String?
+    public var convergenceFailed: Bool
+    public var trimming: String?
+    public var weightRange: String
+    public var methodNotes: [String]
+    public var smallBaseNote: String
+    public var questions: [ToplineTable]
+    public var crossTabGroups: [CrossTabGroup]
+
+    public init(_ report: SurveyReport) {
+        let weighting = report.weighting
+        title = report.title
+        population = report.population
+        respondents = SurveyReportText.count(report.respondents)
+        effectiveSampleSize = SurveyReportText.effectiveSampleSize(weighting)
+        designEffect = SurveyReportText.designEffect(weighting)
+        weightingMethod = SurveyReportText.weightingMethod(weighting)
+        convergence = SurveyReportText.convergence(weighting)
+        convergenceFailed = weighting.method == .raking && weighting.converged != true
+        trimming = SurveyReportText.trimming(weighting)
+        weightRange = SurveyReportText.weightRange(weighting)
+        methodNotes = [report.method.intervals, report.method.test, report.method.multipleAnswers]
+        smallBaseNote = report.method.smallBase
+        questions = report.questions.map(ToplineTable.init)
+        var groups: [CrossTabGroup] = []
+        for table in report.crossTabs {
+            if groups.last?.variable != table.variable {
+                groups.append(CrossTabGroup(variable: table.variable, label: table.variableLabel,
+                                            columns: table.columns.map { CrossTabGroup.Column(code: $0.code, label: $0.label) }, tables: []))
+            }
+            groups[groups.count - 1].tables.append(CrossTabTable(table))
+        }
+        crossTabGroups = groups
+    }
+}
+
+/// One question's toplines: a row per answer (or item) with its share, interval and bar.
+public struct ToplineTable: Sendable {
+    /// One answer's weighted share.
+    public struct Row: Sendable {
+        public var label: String
+        /// Whole percentage ("89") and 95 % interval ("87–91").
+        public var share: String
+        public var interval: String
+        public var isSmallBase: Bool
+        /// The share and its interval drawn as an inline SVG bar (decorative: the figures are in the row).
+        public var bar: String
+    }
+
+    /// The positive share, said as the barometer says it: "89 %", "87–91", "portent un regard positif…".
+    public struct Headline: Sendable {
+        public var share: String
+        public var interval: String
+        public var statement: String
+        public var isSmallBase: Bool
+        public var base: Int
+    }
+
+    public var id: String
+    public var text: String
+    public var answersAllowed: String?
+    public var isMultiple: Bool
+    /// "base : 1 000 répondants (taille efficace 869)".
+    public var base: String
+    public var isSmallBase: Bool
+    public var hasSmallBase: Bool
+    public var headline: Headline?
+    public var rows: [Row]
+
+    init(_ question: QuestionEstimates) {
+        id = question.id
+        text = question.text
+        answersAllowed = SurveyReportText.answersAllowed(question)
+        isMultiple = question.type == .multiple
+        base = SurveyReportText.base(question)
+        isSmallBase = question.isSmallBase
+        if let positive = question.positive, let statement = question.positiveStatement {
+            headline = Headline(share: ShareEstimate.percent(positive.share), interval: positive.intervalText, statement: statement,
+                                isSmallBase: positive.isSmallBase, base: positive.base)
+        }
+        rows = question.answers.map { answer in
+            Row(label: answer.label, share: ShareEstimate.percent(answer.estimate.share), interval: answer.estimate.intervalText,
+                isSmallBase: answer.estimate.isSmallBase, bar: Self.bar(answer.estimate))
+        }
+        hasSmallBase = question.isSmallBase || question.answers.contains { $0.estimate.isSmallBase }
+    }
+
+    /// A share on a 0–100 % track with its interval as a whisker; sized and coloured by `svg.share-bar` in
+    /// bourg.css (no inline style: the Content-Security-Policy forbids it).
+    static func bar(_ estimate: ShareEstimate) -> String {
+        func x(_ share: Double) -> String { String(format: "%.1f", min(1, max(0, share)) * 100) }
+        let low = x(estimate.low), high = x(estimate.high)
+        return "<svg class=\"share-bar\(estimate.isSmallBase ? " small-base" : "")\" viewBox=\"0 0 100 12\" preserveAspectRatio=\"none\" aria-hidden=\"true\">"
+            + "<rect class=\"track\" width=\"100\" height=\"12\"/>"
+            + "<rect class=\"share\" y=\"2\" width=\"\(x(estimate.share))\" height=\"8\"/>"
+            + "<path class=\"interval\" vector-effect=\"non-scaling-stroke\" d=\"M\(low) 6H\(high)M\(low) 3V9M\(high) 3V9\"/></svg>"
+    }
+}
+
+/// The cross-tabs by one profile variable, with the meaning of its category codes (the tables' column heads).
+public struct CrossTabGroup: Sendable {
+    /// A category: its code (a column head) and label.
+    public struct Column: Sendable {
+        public var code: String
+        public var label: String
+    }
+
+    public var variable: String
+    public var label: String
+    public var columns: [Column]
+    public var tables: [CrossTabTable]
+}
+
+/// A question crossed by a variable: shares in % by category, p-values, and the Rao–Scott tests in words.
+public struct CrossTabTable: Sendable {
+    /// A category's column head and base.
+    public struct Column: Sendable {
+        public var code: String
+        public var label: String
+        public var base: String
+        public var isSmallBase: Bool
+    }
+
+    /// One cell: the share ("75", "–" without respondents) and its interval and base, for the cell's title.
+    public struct Cell: Sendable {
+        public var share: String
+        public var detail: String?
+        public var isSmallBase: Bool
+    }
+
+    /// One row: the positive share or an answer (item), with its own test's p-value when it has one.
+    public struct Row: Sendable {
+        public var label: String
+        public var isPositive: Bool
+        public var cells: [Cell]
+        public var pValue: String?
+        public var isSignificant: Bool
+    }
+
+    public var question: String
+    public var questionText: String
+    public var variableLabel: String
+    public var columns: [CrossTabTable.Column]
+    /// Whether rows carry a p-value column (the positive share, the items of a multiple-answer question).
+    public var hasRowTests: Bool
+    public var hasSmallBase: Bool
+    public var rows: [Row]
+    public var statements: [SurveyReportText.TestStatement]
+
+    init(_ table: CrossTab) {
+        question = table.question
+        questionText = table.questionText
+        variableLabel = table.variableLabel
+        columns = table.columns.map {
+            Column(code: $0.code, label: $0.label, base: SurveyReportText.count($0.base), isSmallBase: $0.isSmallBase)
+        }
+        hasRowTests = table.type == .multiple || table.positive != nil
+        hasSmallBase = table.columns.contains(where: \.isSmallBase)
+        let tested = hasRowTests
+        func row(_ row: CrossTabRow, label: String, isPositive: Bool) -> Row {
+            Row(label: label, isPositive: isPositive,
+                cells: row.cells.map { cell in
+                    guard let cell else { return Cell(share: "–", detail: "aucun répondant", isSmallBase: false) }
+                    return Cell(share: ShareEstimate.percent(cell.share),
+                                detail: "IC 95 % : \(cell.intervalText) ; base \(SurveyReportText.count(cell.base)) répondants",
+                                isSmallBase: cell.isSmallBase)
+                },
+                pValue: tested ? (row.test.map { SurveyReportText.pValue($0.pValue) } ?? "–") : nil,
+                isSignificant: row.test?.isSignificant == true)
+        }
+        rows = (table.positive.map { [row($0, label: "Positifs", isPositive: true)] } ?? [])
+            + table.rows.map { row($0, label: $0.label, isPositive: false) }
+        statements = SurveyReportText.testStatements(table)
+    }
 }
 
 /// The fields of the survey form.
@@ -60,14 +246,14 @@ public struct SurveyService: Sendable {
         } catch {
             throw WebError.badParameter("marges", "\(error)")
         }
-        return SurveyPage(frame: frame, report: report, text: SurveyReportText.render(report), isExample: isExample,
+        return SurveyPage(frame: frame, report: report, view: SurveyReportView(report), isExample: isExample,
                           questionnaire: questionnaire, answers: answers, margins: margins)
     }
 
     /// The page with the synthetic example, or the empty form when the example files are not there.
     func examplePage(frame: PageFrame) throws -> SurveyPage {
         guard let example else {
-            return SurveyPage(frame: frame, report: nil, text: nil, isExample: false, questionnaire: "", answers: "", margins: "")
+            return SurveyPage(frame: frame, report: nil, view: nil, isExample: false, questionnaire: "", answers: "", margins: "")
         }
         return try page(frame: frame, questionnaire: example.questionnaire, answers: example.answers, margins: example.margins, isExample: true)
     }

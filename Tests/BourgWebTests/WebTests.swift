@@ -192,8 +192,23 @@ struct WebTests {
         try await WebFixture.application().test(.router) { client in
             try await client.execute(uri: "/enquete", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text.contains("SYNTHÉTIQUES"))
-                #expect(response.text.contains("IC 95 %"))
+                let html = response.text
+                #expect(html.contains("SYNTHÉTIQUES"))
+                // The example's topline, as the barometer says it and as a table row with its bar.
+                #expect(html.contains("<strong>89 %</strong> (IC 95 % : 87–91) portent un regard positif sur les petites villes"))
+                #expect(html.contains("<table class=\"shares\">"))
+                #expect(html.contains("<th scope=\"row\">Très positive</th><td class=\"num share\">35 %</td><td class=\"num interval\">32–38</td>"))
+                #expect(html.contains("<svg class=\"share-bar\""))
+                #expect(html.contains("<dt>Taille d'échantillon efficace (Kish)</dt><dd>869</dd>"))
+                #expect(html.contains("convergence en 56 itérations"))
+                #expect(html.contains("<table class=\"crosstab\">"))
+                #expect(html.contains("pas de différence significative (seuil 5 %)"))
+                #expect(!html.contains("<pre"), "the report is tables, not the CLI's text")
+                #expect(!html.contains("style="), "no inline style: the Content-Security-Policy forbids it")
+                // The form, filled with the example.
+                #expect(html.contains("<form class=\"survey-form\" method=\"post\" action=\"/enquete\">"))
+                #expect(html.contains("<label for=\"reponses\">"))
+                #expect(html.contains("S0001,H,65+,IDF,paris"))
             }
             let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
             try await client.execute(uri: "/enquete.json", method: .post, headers: headers, body: try Self.surveyForm()) { response in
@@ -203,7 +218,18 @@ struct WebTests {
             }
             try await client.execute(uri: "/enquete", method: .post, headers: headers, body: try Self.surveyForm()) { response in
                 #expect(response.status == .ok)
-                #expect(response.text.contains("<pre class=\"report\">"))
+                let html = response.text
+                #expect(!html.contains("SYNTHÉTIQUES"), "a posted survey is not the example")
+                #expect(html.contains("<dt>Répondants</dt><dd>6</dd>"))
+                // Six respondents: every base is under 30, flagged, and the note says why.
+                #expect(html.contains("<strong>75 %</strong> (IC 95 % : 34–95) portent un regard positif <span class=\"flag\">* (6 répondants)</span>"))
+                #expect(html.contains("<svg class=\"share-bar small-base\""))
+                #expect(html.contains("* : moins de 30 répondants dans la base, à lire avec prudence."))
+                // The cross-tab by age, its bases flagged, and the Rao–Scott tests in words.
+                #expect(html.contains("<th scope=\"col\" class=\"num\"><abbr title=\"Jeune\">J</abbr></th>"))
+                #expect(html.contains("<tr class=\"bases\"><th scope=\"row\">n (répondants)</th><td class=\"num\">3<span class=\"flag\""))
+                #expect(html.contains("Items dont la part varie significativement (p &lt; 0,05, khi-deux de Rao–Scott par item) : « Voisinage »."))
+                #expect(html.contains("<td class=\"num significant\">0,036</td>"))
             }
         }
     }
@@ -219,6 +245,12 @@ struct WebTests {
                 #expect(response.status == .badRequest)
                 let invalid = try #require(try response.json()["invalid-params"] as? [[String: Any]])
                 #expect(invalid.first?["name"] as? String == "reponses")
+            }
+            // The HTML page too: the error page names the field.
+            try await client.execute(uri: "/enquete", method: .post, headers: headers, body: try Self.surveyForm(answers: answers)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.text.contains("<p class=\"error\">reponses : "))
             }
             let huge = ByteBuffer(string: "questionnaire=" + String(repeating: "a", count: 6 * 1_024 * 1_024))
             try await client.execute(uri: "/enquete.json", method: .post, headers: headers, body: huge) { response in

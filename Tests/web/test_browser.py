@@ -23,16 +23,20 @@ PAGES = [
     ("trouver", "/trouver?numerique=5&mobilite=4&nature=4&sante=3&pres=Paris:90min&besoins=gp:5km&par_departement=2", 2400),
     ("erreur", "/communes/99999", 800),
 ]
+# Pages also checked on a phone-sized window (390 px wide): their tables must scroll, not break the page.
+NARROW_PAGES = [
+    ("enquete-etroit", "/enquete", 2400),
+]
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
-@pytest.mark.parametrize("name,path,height", PAGES)
-def test_page_loads_without_console_messages(server, name, path, height):
+@pytest.mark.parametrize("name,path,height,width", [(*page, 1280) for page in PAGES] + [(*page, 390) for page in NARROW_PAGES])
+def test_page_loads_without_console_messages(server, name, path, height, width):
     SHOTS.mkdir(exist_ok=True)
     shot = SHOTS / f"{name}.png"
     result = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
-         f"--window-size=1280,{height}", f"--screenshot={shot}", server + path],
+         f"--window-size={width},{height}", f"--screenshot={shot}", server + path],
         capture_output=True, text=True, timeout=120)
     console = [line for line in result.stderr.splitlines() if re.search(r"CONSOLE|Uncaught|Refused to", line)]
     assert not console, "\n".join(console)

@@ -48,7 +48,12 @@ public struct ShareEstimate: Sendable, Hashable, Codable {
 
     /// The seed's style: "89 % (IC 95 % : 87–91)", whole percentages.
     public var frenchText: String {
-        "\(Self.percent(share)) % (IC 95 % : \(Self.percent(low))–\(Self.percent(high)))"
+        "\(Self.percent(share)) % (IC 95 % : \(intervalText))"
+    }
+
+    /// The 95 % interval in whole percentages: "87–91".
+    public var intervalText: String {
+        "\(Self.percent(low))–\(Self.percent(high))"
     }
 
     /// A share as a whole percentage, French style ("89").

@@ -13,7 +13,7 @@ public enum SurveyReportText {
         var lines: [String] = []
         lines.append(report.title)
         if let population = report.population { lines.append("Champ : \(population)") }
-        lines.append("\(FrenchFormat.number(Double(report.respondents), decimals: 0)) répondants")
+        lines.append("\(count(report.respondents)) répondants")
         lines.append(contentsOf: weighting(report.weighting))
         lines.append("")
         lines.append("Méthode")
@@ -38,36 +38,102 @@ public enum SurveyReportText {
     }
 
     static func weighting(_ summary: WeightingSummary) -> [String] {
-        var lines = ["Pondération : \(summary.method.label)"]
-        if summary.method == .raking {
-            lines[0] += " sur " + summary.variables.joined(separator: ", ")
-            var line = "  "
-            if summary.converged == true {
-                line += "convergence en \(summary.iterations ?? 0) itération\((summary.iterations ?? 0) > 1 ? "s" : "")"
-            } else {
-                line += "⚠ pas de convergence après \(summary.iterations ?? 0) itérations"
-            }
-            if let gap = summary.maxGap { line += " ; écart maximal aux marges : \(scientific(gap))" }
-            if let tolerance = summary.tolerance { line += " (tolérance \(scientific(tolerance)))" }
-            lines.append(line)
-            if let bounds = summary.trimBounds {
-                lines.append("  poids bornés à [\(FrenchFormat.number(bounds.lower, decimals: 2)) ; \(FrenchFormat.number(bounds.upper, decimals: 2))] × la moyenne, puis recalés à chaque itération ; \(summary.weightsAtBounds ?? 0) poids à une borne")
-            } else {
-                lines.append("  poids non bornés")
-            }
-        }
-        lines.append("  poids de \(FrenchFormat.number(summary.minimumWeight, decimals: 2)) à \(FrenchFormat.number(summary.maximumWeight, decimals: 2)) (moyenne 1) ; effet de plan de Kish : \(FrenchFormat.number(summary.designEffect, decimals: 2)) ; taille d'échantillon efficace : \(FrenchFormat.number(summary.effectiveSampleSize, decimals: 0))")
+        var lines = ["Pondération : \(weightingMethod(summary))"]
+        if let convergence = convergence(summary) { lines.append("  " + convergence) }
+        if let trimming = trimming(summary) { lines.append("  " + trimming) }
+        lines.append("  \(weightRange(summary)) ; effet de plan de Kish : \(designEffect(summary)) ; taille d'échantillon efficace : \(effectiveSampleSize(summary))")
         return lines
+    }
+
+    /// One test of a cross-tab in words, and whether it finds a difference at the 5 % level.
+    public struct TestStatement: Sendable, Hashable {
+        public var text: String
+        public var isSignificant: Bool
+    }
+
+    // The phrases below are shared by this text and the web page's report (`/enquete`).
+
+    /// How the respondents were weighted: "calage sur marges (…) sur sexe, age".
+    public static func weightingMethod(_ summary: WeightingSummary) -> String {
+        summary.method == .raking ? summary.method.label + " sur " + summary.variables.joined(separator: ", ") : summary.method.label
+    }
+
+    /// Raking's outcome: "convergence en 7 itérations ; écart maximal aux marges : 8,1e-07 (tolérance 1,0e-06)",
+    /// or a warning when it did not converge; `nil` without raking.
+    public static func convergence(_ summary: WeightingSummary) -> String? {
+        guard summary.method == .raking else { return nil }
+        let iterations = summary.iterations ?? 0
+        var text = summary.converged == true
+            ? "convergence en \(iterations) itération\(iterations > 1 ? "s" : "")"
+            : "⚠ pas de convergence après \(iterations) itérations"
+        if let gap = summary.maxGap { text += " ; écart maximal aux marges : \(scientific(gap))" }
+        if let tolerance = summary.tolerance { text += " (tolérance \(scientific(tolerance)))" }
+        return text
+    }
+
+    /// The weights' trimming: "poids bornés à [0,2 ; 5] × la moyenne, …" or "poids non bornés"; `nil` without raking.
+    public static func trimming(_ summary: WeightingSummary) -> String? {
+        guard summary.method == .raking else { return nil }
+        guard let bounds = summary.trimBounds else { return "poids non bornés" }
+        return "poids bornés à [\(FrenchFormat.number(bounds.lower, decimals: 2)) ; \(FrenchFormat.number(bounds.upper, decimals: 2))] × la moyenne, puis recalés à chaque itération ; \(summary.weightsAtBounds ?? 0) poids à une borne"
+    }
+
+    /// "poids de 0,41 à 2,87 (moyenne 1)".
+    public static func weightRange(_ summary: WeightingSummary) -> String {
+        "poids de \(FrenchFormat.number(summary.minimumWeight, decimals: 2)) à \(FrenchFormat.number(summary.maximumWeight, decimals: 2)) (moyenne 1)"
+    }
+
+    /// Kish's design effect, two decimals: "1,23".
+    public static func designEffect(_ summary: WeightingSummary) -> String {
+        FrenchFormat.number(summary.designEffect, decimals: 2)
+    }
+
+    /// Kish's effective sample size, whole: "712".
+    public static func effectiveSampleSize(_ summary: WeightingSummary) -> String {
+        FrenchFormat.number(summary.effectiveSampleSize, decimals: 0)
+    }
+
+    /// A count of respondents: "1 000".
+    public static func count(_ respondents: Int) -> String {
+        FrenchFormat.number(Double(respondents), decimals: 0)
+    }
+
+    /// How many answers a multiple-answer question takes: "3 réponses au plus"; `nil` for a single-answer question.
+    public static func answersAllowed(_ question: QuestionEstimates) -> String? {
+        guard question.type == .multiple else { return nil }
+        return question.maxAnswers.map { "\($0) réponses au plus" } ?? "plusieurs réponses possibles"
+    }
+
+    /// A question's base: "base : 1 000 répondants (taille efficace 712)".
+    public static func base(_ question: QuestionEstimates) -> String {
+        "base : \(count(question.base)) répondants (taille efficace \(FrenchFormat.number(question.effectiveBase, decimals: 0)))"
+    }
+
+    /// A cross-tab's tests in words, each with whether it finds a difference at 5 %: the answers' distribution
+    /// (single-answer question), the positive share, the items whose share varies (multiple-answer question).
+    public static func testStatements(_ table: CrossTab) -> [TestStatement] {
+        var statements: [TestStatement] = []
+        if let test = table.test {
+            statements.append(TestStatement(text: "Réponses × \(table.variableLabel.lowercased()) : " + testText(test), isSignificant: test.isSignificant))
+        }
+        if let test = table.positive?.test {
+            statements.append(TestStatement(text: "Part de positifs × \(table.variableLabel.lowercased()) : " + testText(test), isSignificant: test.isSignificant))
+        }
+        if table.type == .multiple {
+            let significant = table.rows.filter { $0.test?.isSignificant == true }
+            let names = significant.isEmpty ? "aucun" : significant.map { "« \($0.label) »" }.joined(separator: ", ")
+            statements.append(TestStatement(text: "Items dont la part varie significativement (p < 0,05, khi-deux de Rao–Scott par item) : \(names).",
+                                            isSignificant: !significant.isEmpty))
+        }
+        return statements
     }
 
     static func toplines(_ question: QuestionEstimates) -> [String] {
         var header = "\(question.id) — \(question.text)"
-        if question.type == .multiple {
-            header += question.maxAnswers.map { " (\($0) réponses au plus)" } ?? " (plusieurs réponses possibles)"
-        }
+        if let allowed = answersAllowed(question) { header += " (\(allowed))" }
         var lines = [header]
         let smallFlag = question.isSmallBase ? " *" : ""
-        lines.append("  base : \(FrenchFormat.number(Double(question.base), decimals: 0)) répondants (taille efficace \(FrenchFormat.number(question.effectiveBase, decimals: 0)))\(smallFlag)")
+        lines.append("  " + base(question) + smallFlag)
         if let positive = question.positive, let statement = question.positiveStatement {
             lines.append("  \(positive.frenchText) \(statement)\(flag(positive))")
         }
@@ -98,17 +164,7 @@ public enum SurveyReportText {
             lines.append(row(positive, label: "Positifs", tested: tested, columnWidth: columnWidth))
         }
         for item in table.rows { lines.append(row(item, label: item.label, tested: tested, columnWidth: columnWidth)) }
-        if let test = table.test {
-            lines.append("  Réponses × \(table.variableLabel.lowercased()) : " + testText(test))
-        }
-        if let test = table.positive?.test {
-            lines.append("  Part de positifs × \(table.variableLabel.lowercased()) : " + testText(test))
-        }
-        if table.type == .multiple {
-            let significant = table.rows.filter { $0.test?.isSignificant == true }
-            let names = significant.isEmpty ? "aucun" : significant.map { "« \($0.label) »" }.joined(separator: ", ")
-            lines.append("  Items dont la part varie significativement (p < 0,05, khi-deux de Rao–Scott par item) : \(names).")
-        }
+        lines.append(contentsOf: testStatements(table).map { "  " + $0.text })
         return lines
     }
 
@@ -128,13 +184,13 @@ public enum SurveyReportText {
     }
 
     /// "X² corrigé = 12,3 (Pearson 15,1 ÷ effet de plan 1,23), ddl 4, p = 0,015 — le critère compte (5 %)".
-    static func testText(_ test: IndependenceTest) -> String {
+    public static func testText(_ test: IndependenceTest) -> String {
         let verdict = test.isSignificant ? "la catégorie compte (seuil 5 %)" : "pas de différence significative (seuil 5 %)"
         return "X² corrigé = \(FrenchFormat.number(test.chiSquare, decimals: 1)) (Pearson \(FrenchFormat.number(test.pearsonChiSquare, decimals: 1)) ÷ effet de plan \(FrenchFormat.number(test.designEffect, decimals: 2))), ddl \(test.degreesOfFreedom), p \(pValue(test.pValue, withSign: true)) — \(verdict)"
     }
 
     /// A p-value, French style: "0,042", "< 0,001".
-    static func pValue(_ p: Double, withSign: Bool = false) -> String {
+    public static func pValue(_ p: Double, withSign: Bool = false) -> String {
         if p < 0.001 { return "< 0,001" }
         let text = String(format: "%.3f", p).replacingOccurrences(of: ".", with: ",")
         return withSign ? "= " + text : text
