@@ -258,16 +258,14 @@ public struct SurveyService: Sendable {
         return try page(frame: frame, questionnaire: example.questionnaire, answers: example.answers, margins: example.margins, isExample: true)
     }
 
-    /// Decodes the posted form (URL-encoded), refusing bodies over `maximumBody`.
+    /// Decodes the posted form (URL-encoded). Bodies over `maximumBody` are refused before this, by
+    /// `RequestBodyLimitMiddleware`; the bound here only keeps the read bounded on its own.
     func form<Context: RequestContext>(_ request: Request, context: Context) async throws -> SurveyForm {
-        let tooLarge = WebError(status: .contentTooLarge, title: "Fichiers trop gros",
-                                detail: "Le formulaire dépasse \(Self.maximumBody / 1_048_576) Mo.")
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maximumBody { throw tooLarge }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: Self.maximumBody)
         } catch {
-            throw tooLarge
+            throw WebError.contentTooLarge(limit: Self.maximumBody)
         }
         let body = String(buffer: buffer)
         var fields: [String: String] = [:]
