@@ -161,4 +161,17 @@ struct DiagnosticTests {
         #expect(diagnosis.band.positions.count == 11)
         #expect(diagnosis.departement.positions.count == 5)
     }
+
+    @Test func aTownOutsideTheBandsIsComparedWithEveryPeer() {
+        // Peers of 1,000 inhabitants and more (a wider group than the bands): a town of 1,500 has no band.
+        let matrix = IndicatorMatrix(
+            communes: (0..<8).map { Commune(code: String(format: "%05d", 2_000 + $0), name: "T\($0)", departement: "03", population: $0 < 4 ? 1_500 : 6_000) },
+            indicators: [HandMadePeers.definition("medecins", .sante, .higherIsBetter)],
+            values: [1, 2, 3, 4, 5, 6, 7, 8])
+        let scores = PeerScores(matrix: matrix, group: PeerGroup(range: SizeRange(minimum: 1_000, maximum: 25_000)))
+        let diagnostician = Diagnostician(board: Scoreboard(scores: scores, weights: DiagnosticPeers.weights))
+        #expect(diagnostician.diagnose(0).band.positions == [1, 2, 3, 4, 5, 6, 7])
+        #expect(diagnostician.diagnose(0).indicators[0].band == Quartiles([2, 3, 4, 5, 6, 7, 8]))
+        #expect(diagnostician.diagnose(5).band.positions == [4, 6, 7])
+    }
 }

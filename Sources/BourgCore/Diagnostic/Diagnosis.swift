@@ -95,8 +95,8 @@ public struct Diagnostician: Sendable {
     private let bandSets: [String: SortedPeerSet]
     private let departementSets: [String: SortedPeerSet]
     private let typeSets: [TownType: SortedPeerSet]
-    /// Every peer: the comparison set of a town outside the bands.
-    private let allPeers: SortedPeerSet
+    /// Every peer: the comparison set of a town outside the bands (only with peers wider than the bands).
+    private let allPeers: SortedPeerSet?
 
     /// `peerTypes`, if given, must come from `board`'s scores and typology (they are assigned here otherwise).
     public init(board: Scoreboard, peerTypes: PeerTypes? = nil) {
@@ -112,12 +112,14 @@ public struct Diagnostician: Sendable {
             for position in scores.members.indices { for key in keys(position) { positions[key, default: []].append(position) } }
             return positions.map { ($0.key, $0.value) }
         }
-        let bands = grouped { [PeerGroup.band(of: communes[$0].population)?.label ?? ""] }
+        let bands = grouped { PeerGroup.band(of: communes[$0].population).map { [$0.label] } ?? [] }
         let departements = grouped { [communes[$0].departement] }
         let typeGroups = grouped { types[$0] }
+        let outsideBands = scores.members.indices.contains { PeerGroup.band(of: communes[$0].population) == nil }
         // Sorted in parallel: ~110 sets × every indicator, the bulk of the start-up cost of a diagnostician.
-        var built = SortedPeerSet.build([Array(scores.members.indices)] + (bands + departements).map(\.positions) + typeGroups.map(\.positions), scores: scores)
-        allPeers = built.removeFirst()
+        var built = SortedPeerSet.build((outsideBands ? [Array(scores.members.indices)] : []) + (bands + departements).map(\.positions)
+                                        + typeGroups.map(\.positions), scores: scores)
+        allPeers = outsideBands ? built.removeFirst() : nil
         bandSets = Dictionary(uniqueKeysWithValues: zip(bands.map(\.key), built.prefix(bands.count)))
         departementSets = Dictionary(uniqueKeysWithValues: zip(departements.map(\.key), built.dropFirst(bands.count).prefix(departements.count)))
         typeSets = Dictionary(uniqueKeysWithValues: zip(typeGroups.map(\.key), built.suffix(typeGroups.count)))
@@ -129,7 +131,7 @@ public struct Diagnostician: Sendable {
         let row = scores.members[position]
         let commune = scores.matrix.communes[row]
         let bandGroup = PeerGroup.band(of: commune.population)
-        let bandPeers = bandGroup.map { bandSets[$0.label]! } ?? allPeers
+        let bandPeers = bandGroup.map { bandSets[$0.label]! } ?? allPeers!
         let departementPeers = departementSets[commune.departement]!
         let band = ComparisonSet(label: (bandGroup ?? scores.group).label, positions: bandPeers.positions(excluding: position))
         let departementSet = ComparisonSet(
