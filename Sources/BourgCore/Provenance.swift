@@ -2,6 +2,8 @@
 public struct SourceDescription: Codable, Sendable, Hashable, Identifiable {
     /// The folder name, e.g. `insee-filosofi-2021`.
     public var id: String
+    /// How people name the source, with its year, as a page shows it: "INSEE, BPE 2024".
+    public var citation: String
     public var title: String
     public var producer: String
     public var vintage: String
@@ -9,8 +11,9 @@ public struct SourceDescription: Codable, Sendable, Hashable, Identifiable {
     /// The producer's official page or download address, for a refresh with internet access.
     public var officialURL: String
 
-    public init(id: String, title: String, producer: String, vintage: String, licence: String, officialURL: String) {
+    public init(id: String, citation: String, title: String, producer: String, vintage: String, licence: String, officialURL: String) {
         self.id = id
+        self.citation = citation
         self.title = title
         self.producer = producer
         self.vintage = vintage
@@ -55,4 +58,12 @@ public struct IndicatorCoverage: Codable, Sendable, Hashable {
 
     /// Share of the group with a value, 0…1.
     public var share: Double { communesInGroup == 0 ? 0 : Double(communesWithValue) / Double(communesInGroup) }
+}
+
+extension IndicatorDefinition {
+    /// The indicator's sources as people name them ("INSEE, BPE 2024"), from the atlas's `sources`; "aucune source" if none.
+    public func citation(among sources: [SourceDescription]) -> String {
+        guard !self.sources.isEmpty else { return "aucune source" }
+        return self.sources.map { id in sources.first { $0.id == id }?.citation ?? id }.joined(separator: " ; ")
+    }
 }

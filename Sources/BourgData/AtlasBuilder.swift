@@ -23,6 +23,7 @@ public struct AtlasBuilder: Sendable {
     static let importers: [any SourceImporter] = [
         ZonagesImporter(),
         PopulationImporter(),
+        // Group A (demography, census 2022, jobs): new importers here.
         // Mobilité
         SNCFImporter(),
         OSRMImporter(),
@@ -32,17 +33,21 @@ public struct AtlasBuilder: Sendable {
         CartoSanteImporter(),
         FranceServicesImporter(),
         EloignementImporter(),
+        // Group B (services, health, schools, childcare): new importers here.
         FilosofiImporter(),
         FranceTravailImporter(),
         SSMSIImporter(),
+        // Group C (social life, sport, elections): new importers here.
         DVFImporter(),
         RPLSImporter(),
         ZonageABCImporter(),
+        // Group D (housing market and supply): new importers here.
         CopernicusImporter(),
         CLCImporter(),
         AltitudeImporter(),
         MembershipListImporter.littoral,
         TypologiesImporter(),
+        // Group E (taxes, risks, water, commutes): new importers here.
         ARCEPImporter(),
         ResidencesSecondairesImporter(),
         MembershipListImporter.petitesVillesDeDemain,

@@ -10,7 +10,7 @@ import GRDBSQLite
 /// opened read-only for reading and serving.
 public struct AtlasDatabase: Sendable {
     /// The schema version this code reads and writes. Bump it when the schema changes.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     /// Reads and (while building) writes the database.
     public let reader: any DatabaseReader
@@ -169,6 +169,7 @@ public struct AtlasDatabase: Sendable {
             try db.create(table: "source_file") { t in
                 t.column("source_id", .text).notNull()
                 t.column("file_name", .text).notNull()
+                t.column("citation", .text).notNull()
                 t.column("title", .text).notNull()
                 t.column("producer", .text).notNull()
                 t.column("vintage", .text).notNull()
@@ -414,6 +415,7 @@ struct ProvenanceRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "source_file"
     var sourceId: String
     var fileName: String
+    var citation: String
     var title: String
     var producer: String
     var vintage: String
@@ -435,6 +437,7 @@ struct ProvenanceRecord: Codable, FetchableRecord, PersistableRecord {
     init(_ provenance: Provenance) {
         sourceId = provenance.source.id
         fileName = provenance.fileName
+        citation = provenance.source.citation
         title = provenance.source.title
         producer = provenance.source.producer
         vintage = provenance.source.vintage
@@ -448,7 +451,7 @@ struct ProvenanceRecord: Codable, FetchableRecord, PersistableRecord {
 
     var provenance: Provenance {
         Provenance(
-            source: SourceDescription(id: sourceId, title: title, producer: producer, vintage: vintage, licence: licence, officialURL: officialUrl),
+            source: SourceDescription(id: sourceId, citation: citation, title: title, producer: producer, vintage: vintage, licence: licence, officialURL: officialUrl),
             fileName: fileName, sha256: sha256, rowsRead: rowsRead, rowsRejected: rowsRejected, rowsUnmatched: rowsUnmatched)
     }
 }

@@ -331,7 +331,7 @@ extension AtlasService {
             for (index, reading) in first.enumerated() {
                 rows.append(CompareRow(label: reading.definition.label, isDimension: false,
                                        values: readings.map { FrenchFormat.reading($0[index]) },
-                                       sources: (reading.definition.sources.isEmpty ? ["aucune source"] : reading.definition.sources).joined(separator: ", ") + ", " + reading.definition.vintage))
+                                       sources: citation(of: reading.definition) + ", " + reading.definition.vintage))
             }
         }
         let chart = Charts.groupedBars(
@@ -353,7 +353,7 @@ extension AtlasService {
                 let entry = coverageByID[definition.id]
                 return MethodIndicator(
                     id: definition.id, label: definition.label, unit: definition.unit, direction: definition.direction.label,
-                    sources: definition.sources.isEmpty ? "aucune source" : definition.sources.joined(separator: ", "),
+                    sources: citation(of: definition),
                     vintage: definition.vintage, definition: definition.definition, coverage: entry?.communesWithValue ?? 0,
                     coverageText: entry.map { "\($0.communesWithValue) / \($0.communesInGroup) (\(FrenchFormat.number($0.share * 100, decimals: 1)) %)" } ?? "—")
             })

@@ -21,7 +21,7 @@ extension AtlasService {
                     valueText: FrenchFormat.reading(reading),
                     peerMedianText: comparison?.band.map { FrenchFormat.reading(IndicatorReading(definition: reading.definition, value: $0.median)) } ?? "—",
                     direction: reading.definition.direction.label,
-                    sources: reading.definition.sources.isEmpty ? "aucune source" : reading.definition.sources.joined(separator: ", "),
+                    sources: citation(of: reading.definition),
                     vintage: reading.definition.vintage, definition: reading.definition.definition, standing: standing.rawValue,
                     isStrength: standing == .strength, isWeakness: standing == .weakness)
             }

@@ -83,6 +83,9 @@ public final class AtlasService: AtlasRepository, Sendable {
         return String(value, radix: 16)
     }
 
+    /// An indicator's sources as people name them ("INSEE, BPE 2024"), or "aucune source".
+    func citation(of definition: IndicatorDefinition) -> String { definition.citation(among: sources) }
+
     func frame(_ title: String, json: String) -> PageFrame {
         PageFrame(title: title, jsonPath: json, sources: sources, atlasBuiltAt: builtAt)
     }

@@ -19,7 +19,8 @@ struct TownCommand: ParsableCommand {
         let database = try atlas.open()
         let commune = try town.commune(in: database)
         let profile = TownProfile(commune: commune, stations: try database.stations(in: commune.code),
-                                  indicators: try database.readings(for: commune.code))
+                                  indicators: try database.readings(for: commune.code),
+                                  sources: try database.provenance().map(\.source))
         if json {
             Swift.print(try JSONOutput.encode(profile))
         } else {
@@ -74,6 +75,10 @@ struct TownProfile: Encodable {
     var commune: Commune
     var stations: [Station]
     var indicators: [IndicatorReading]
+    /// The atlas's sources, to name each indicator's as people do.
+    var sources: [SourceDescription]
+
+    enum CodingKeys: String, CodingKey { case commune, stations, indicators }
 
     var text: String {
         var lines: [String] = []
@@ -100,7 +105,7 @@ struct TownProfile: Encodable {
             lines.append("")
             lines.append(dimension.label.uppercased())
             for reading in readings {
-                let source = reading.definition.sources.isEmpty ? "aucune source" : reading.definition.sources.joined(separator: " + ")
+                let source = reading.definition.citation(among: sources)
                 lines.append("  \(reading.definition.label) : \(FrenchFormat.reading(reading))  [\(source), \(reading.definition.vintage)]")
             }
         }

@@ -218,6 +218,7 @@ struct SourceFileUnderTest: Sendable, CustomTestStringConvertible {
         .init("insee-zonages-cog2025", "passage_codes_historiques_vers_cog2025.csv", line: 3, code: "code_commune_cog2025"),
         .init("insee-zonages-cog2025", "zonages_libelles.csv", line: 2),
         .init("insee-population-historique", "population_municipale_2013_2021.csv", line: 3, code: "codgeo", number: "p21_pop"),
+        // Group A: new files here.
         .init("sncf-gares", "gares_voyageurs.csv", line: 2, code: "code_commune_cog2025", number: "voyageurs_2024"),
         .init("osrm-temps-voiture-paris", "temps_voiture_paris_cog2025.csv", line: 2, code: "code_commune_cog2025", number: "duree_voiture_paris_min"),
         .init("basilic-culture-par-commune", "basilic_equipements_culturels_par_commune.csv", line: 2, code: "codgeo", number: "nb"),
@@ -226,13 +227,16 @@ struct SourceFileUnderTest: Sendable, CustomTestStringConvertible {
         .init("anct-france-services", "france_services_par_commune_2024-08-01.csv", line: 2, code: "codgeo", number: "nb_france_services"),
         .init("insee-eloignement-equipements-2021", "eloignement_equipements_2021.csv", line: 2, code: "codgeo",
               number: "pct_pop_eloignee_equip_intermediaires_2021"),
+        // Group B: new files here.
         .init("insee-filosofi-2021", "cc_filosofi_2021_COM.csv", delimiter: ";", line: 2, code: "CODGEO", number: "MED21"),
         .init("francetravail-demandeurs-emploi", "demandeurs_emploi_communes_5000plus_2020_2024.csv", line: 4, code: "code",
               number: "demandeurs_emploi", repeatedRowsAreRejected: true),
         .init("ssmsi-delinquance-groupes", "delinquance_communes_2016_2024.csv", line: 2, code: "code_insee", number: "violences_personnes_pour_1000"),
+        // Group C: new files here.
         .init("dvf-prix-m2", "dvf_prix_m2_communes_12mois.csv", line: 2, code: "code_insee", number: "prix_m2_median_maison"),
         .init("rpls-logements-sociaux", "rpls_logements_sociaux_communes_2024.csv", line: 3, code: "DEPCOM_ARM", number: "nb_ls"),
         .init("zonage-abc", "zonage-abc-juillet-2024.csv", delimiter: ";", line: 2, code: "CODGEO"),
+        // Group D: new files here.
         .init("copernicus-hrl-couvert-arbore-impermeabilisation", "couvert_arbore_impermeabilisation_luminance_communes_cog2025.csv", line: 2,
               code: "code_insee", number: "couvert_arbore_moyen_pct"),
         .init("clc-changements-2012-2018", "clc_changements_2012_2018_par_commune.csv", line: 2, code: "code_insee", number: "ha_artificialises"),
@@ -240,6 +244,7 @@ struct SourceFileUnderTest: Sendable, CustomTestStringConvertible {
               negativeAllowed: true),
         .init("onml-communes-littorales-2019", "communes_littorales_mer_cog2025.csv", line: 3, code: "code_insee"),
         .init("anct-observatoire-territoires-typologies", "typologies_communes_cog2025.csv", line: 2, code: "code_insee"),
+        // Group E: new files here.
         .init("arcep-ma-connexion-internet-2024", "eligibilite_technologies_communes_2024.csv", line: 3, code: "code_insee", number: "nb_locaux"),
         .init("insee-residences-secondaires-2022", "residences_secondaires_communes_2022.csv", line: 2, code: "code_insee",
               number: "part_residences_secondaires_2022_pct"),

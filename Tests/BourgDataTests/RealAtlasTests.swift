@@ -13,12 +13,17 @@ enum RealAtlas {
     /// Indicators whose source does not cover every small town, by design (with the reason).
     static let partialByDesign: [String: String] = [
         "demandeurs_emploi_pour_1000": "France Travail publishes communes of 5,000 inhabitants or more only",
+        // Group A
         "prix_m2_maison": "DVF medians need ≥ 10 sales; no DVF in Alsace-Moselle and Mayotte",
         "prix_m2_appartement": "DVF medians need ≥ 10 sales; many small towns sell few apartments",
+        // Group B
         "rapport_prix_revenu": "needs the DVF house median",
         "taux_pauvrete": "INSEE publishes the poverty rate only above a size threshold (statistical secrecy)",
+        // Group C
         "couverture_mobile_4g": "no source staged",
+        // Group D
         "espaces_coworking": "no source staged",
+        // Group E
     ]
 }
 

@@ -84,7 +84,7 @@ struct WebTests {
                 #expect(html.contains("<h1>Figeac</h1>"))
                 #expect(html.contains("Notes par dimension"))
                 #expect(html.contains("<svg"), "charts are inline SVG")
-                #expect(html.contains("insee-bpe-2019, 2019"), "indicators name source and year")
+                #expect(html.contains("INSEE, BPE 2019, 2019"), "indicators name source (as people name it) and year")
                 #expect(html.contains("Leviers"))
             }
             try await client.execute(uri: "/communes/46102.json", method: .get) { response in

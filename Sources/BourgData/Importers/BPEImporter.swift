@@ -5,7 +5,7 @@ import Foundation
 /// equipment per commune, as rates per inhabitant, presence flags and distances to the nearest commune having one.
 struct BPEImporter: SourceImporter {
     let source = SourceDescription(
-        id: "insee-bpe-2019",
+        id: "insee-bpe-2019", citation: "INSEE, BPE 2019",
         title: "Base permanente des équipements (BPE) 2019",
         producer: "INSEE",
         vintage: "2019",

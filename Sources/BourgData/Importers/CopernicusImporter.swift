@@ -4,7 +4,7 @@ import Foundation
 /// Copernicus HRL 2018 tree cover and imperviousness, and artificial night-sky brightness (Falchi atlas).
 struct CopernicusImporter: SourceImporter {
     let source = SourceDescription(
-        id: "copernicus-hrl-couvert-arbore-impermeabilisation",
+        id: "copernicus-hrl-couvert-arbore-impermeabilisation", citation: "Copernicus HRL 2018",
         title: "Couvert arboré, imperméabilisation des sols (Copernicus HRL 2018) et luminance artificielle du ciel",
         producer: "EEA / Copernicus Land Monitoring Service ; Falchi et al. 2016 (GFZ)",
         vintage: "2018 (luminance 2016)",

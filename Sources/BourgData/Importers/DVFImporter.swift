@@ -5,7 +5,7 @@ import Foundation
 struct DVFImporter: SourceImporter {
     static let sourceID = "dvf-prix-m2"
     let source = SourceDescription(
-        id: DVFImporter.sourceID,
+        id: DVFImporter.sourceID, citation: "DGFiP, DVF 2024",
         title: "Demandes de valeurs foncières (DVF) : prix médian au m² par commune sur 12 mois",
         producer: "DGFiP (DVF géolocalisées, Etalab)",
         vintage: "août 2024 – août 2025 (ventes d'août à décembre 2024 en pratique)",

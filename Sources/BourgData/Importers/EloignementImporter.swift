@@ -4,7 +4,7 @@ import Foundation
 /// INSEE: whether the commune's population is far from everyday, intermediate and higher-level services (2021).
 struct EloignementImporter: SourceImporter {
     let source = SourceDescription(
-        id: "insee-eloignement-equipements-2021",
+        id: "insee-eloignement-equipements-2021", citation: "INSEE, éloignement aux équipements 2021",
         title: "Part de la population éloignée des équipements (gammes de proximité, intermédiaire, supérieure)",
         producer: "INSEE (RP, BPE 2021, distancier Metric)",
         vintage: "2021",

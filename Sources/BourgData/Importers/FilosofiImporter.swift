@@ -5,7 +5,7 @@ import Foundation
 struct FilosofiImporter: SourceImporter {
     static let sourceID = "insee-filosofi-2021"
     let source = SourceDescription(
-        id: FilosofiImporter.sourceID,
+        id: FilosofiImporter.sourceID, citation: "INSEE, Filosofi 2021",
         title: "Revenus, pauvreté et niveau de vie en 2021 (Filosofi), communes",
         producer: "Insee-DGFiP-Cnaf-Cnav-CCMSA, Fichier localisé social et fiscal",
         vintage: "2021",

@@ -4,7 +4,7 @@ import Foundation
 /// ANCT France Services: sites per commune and the distance to the nearest commune with one.
 struct FranceServicesImporter: SourceImporter {
     let source = SourceDescription(
-        id: "anct-france-services",
+        id: "anct-france-services", citation: "ANCT, France Services 2024",
         title: "Liste des structures France Services",
         producer: "ANCT",
         vintage: "2024-08-01",

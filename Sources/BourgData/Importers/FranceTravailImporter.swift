@@ -4,7 +4,7 @@ import Foundation
 /// France Travail / DARES: registered jobseekers in communes of 5,000 inhabitants or more.
 struct FranceTravailImporter: SourceImporter {
     let source = SourceDescription(
-        id: "francetravail-demandeurs-emploi",
+        id: "francetravail-demandeurs-emploi", citation: "France Travail, demandeurs d'emploi 2024",
         title: "Demandeurs d'emploi inscrits à France Travail, communes de plus de 5 000 habitants",
         producer: "France Travail / DARES (Statistiques du marché du travail)",
         vintage: "2024",

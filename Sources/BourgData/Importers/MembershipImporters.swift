@@ -22,7 +22,7 @@ struct MembershipListImporter: SourceImporter {
 
     static let littoral: MembershipListImporter = {
         let source = SourceDescription(
-            id: "onml-communes-littorales-2019", title: "Communes littorales (loi Littoral) riveraines de la mer, liste 2019",
+            id: "onml-communes-littorales-2019", citation: "ONML, communes littorales 2019", title: "Communes littorales (loi Littoral) riveraines de la mer, liste 2019",
             producer: "ONML / SDES, ministère de la Transition écologique", vintage: "2019", licence: "Licence Ouverte / Etalab 2.0",
             officialURL: "https://www.observatoire-des-territoires.gouv.fr/")
         return MembershipListImporter(
@@ -35,7 +35,7 @@ struct MembershipListImporter: SourceImporter {
 
     static let petitesVillesDeDemain: MembershipListImporter = {
         let source = SourceDescription(
-            id: "anct-petites-villes-de-demain", title: "Programme Petites villes de demain : communes bénéficiaires",
+            id: "anct-petites-villes-de-demain", citation: "ANCT, Petites villes de demain 2026", title: "Programme Petites villes de demain : communes bénéficiaires",
             producer: "ANCT", vintage: "2026-04-27", licence: "Licence Ouverte / Etalab 2.0",
             officialURL: "https://www.data.gouv.fr/fr/datasets/programme-petites-villes-de-demain/")
         return MembershipListImporter(
@@ -48,7 +48,7 @@ struct MembershipListImporter: SourceImporter {
 
     static let petitesVillesDeDemain2021: MembershipListImporter = {
         let source = SourceDescription(
-            id: "anct-pvd-liste-2021-01", title: "Programme Petites villes de demain : liste de janvier 2021",
+            id: "anct-pvd-liste-2021-01", citation: "ANCT, Petites villes de demain 2021", title: "Programme Petites villes de demain : liste de janvier 2021",
             producer: "ANCT", vintage: "2021-01", licence: "Licence Ouverte 2.0",
             officialURL: "https://www.data.gouv.fr/fr/datasets/programme-petites-villes-de-demain/")
         return MembershipListImporter(
@@ -61,7 +61,7 @@ struct MembershipListImporter: SourceImporter {
 
     static let actionCoeurDeVille: MembershipListImporter = {
         let source = SourceDescription(
-            id: "anct-action-coeur-de-ville", title: "Programme Action cœur de ville : communes",
+            id: "anct-action-coeur-de-ville", citation: "ANCT, Action cœur de ville 2024", title: "Programme Action cœur de ville : communes",
             producer: "ANCT", vintage: "avril 2024", licence: "Licence Ouverte 2.0",
             officialURL: "https://www.data.gouv.fr/fr/datasets/programme-action-coeur-de-ville/")
         return MembershipListImporter(

@@ -4,7 +4,7 @@ import Foundation
 /// Driving time by road to Paris, computed with OSRM on OpenStreetMap (2021).
 struct OSRMImporter: SourceImporter {
     let source = SourceDescription(
-        id: "osrm-temps-voiture-paris",
+        id: "osrm-temps-voiture-paris", citation: "OSRM / OpenStreetMap 2021",
         title: "Temps de trajet en voiture jusqu'à Paris (OSRM sur OpenStreetMap)",
         producer: "Nicolas Lambert (CNRS/RIATE), calcul OSRM ; © les contributeurs d'OpenStreetMap",
         vintage: "2021",

@@ -4,7 +4,7 @@ import Foundation
 /// INSEE legal municipal populations 2013–2021: the population of every commune (2021) and its growth since 2015.
 struct PopulationImporter: SourceImporter {
     let source = SourceDescription(
-        id: "insee-population-historique",
+        id: "insee-population-historique", citation: "INSEE, populations légales 2013–2021",
         title: "Populations légales municipales 2013–2021",
         producer: "INSEE, recensement de la population",
         vintage: "2021 (et 2015)",

@@ -4,7 +4,7 @@ import Foundation
 /// SDES RPLS: social-landlord dwellings per commune at 1 January 2024.
 struct RPLSImporter: SourceImporter {
     let source = SourceDescription(
-        id: "rpls-logements-sociaux",
+        id: "rpls-logements-sociaux", citation: "SDES, RPLS 2024",
         title: "Répertoire des logements locatifs des bailleurs sociaux (RPLS) au 1er janvier 2024",
         producer: "SDES, ministère de la Transition écologique",
         vintage: "2024",

@@ -4,7 +4,7 @@ import Foundation
 /// INSEE census 2016 and 2022: share of second homes (résidences secondaires et logements occasionnels).
 struct ResidencesSecondairesImporter: SourceImporter {
     let source = SourceDescription(
-        id: "insee-residences-secondaires-2022",
+        id: "insee-residences-secondaires-2022", citation: "INSEE, recensement 2022",
         title: "Résidences secondaires par commune, recensements 2016 et 2022 (reconstruit depuis les IRIS)",
         producer: "INSEE, recensement de la population",
         vintage: "2022 (et 2016)",

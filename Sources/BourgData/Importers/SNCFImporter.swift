@@ -4,7 +4,7 @@ import Foundation
 /// SNCF passenger stations: where they are, their ridership, and whether TGV or Intercités trains stop there.
 struct SNCFImporter: SourceImporter {
     let source = SourceDescription(
-        id: "sncf-gares",
+        id: "sncf-gares", citation: "SNCF, gares et fréquentation 2024",
         title: "Gares de voyageurs SNCF, fréquentation 2015–2024, gares TGV INOUI et Intercités (TGVmax 2023)",
         producer: "SNCF Gares & Connexions, SNCF Voyageurs",
         vintage: "liste 2026, fréquentation 2024, TGVmax 2023",

@@ -4,7 +4,7 @@ import Foundation
 /// SSMSI: crimes recorded by police and gendarmerie, in three groups, per 1,000 inhabitants, 2016–2024.
 struct SSMSIImporter: SourceImporter {
     let source = SourceDescription(
-        id: "ssmsi-delinquance-groupes",
+        id: "ssmsi-delinquance-groupes", citation: "SSMSI, délinquance 2016–2024",
         title: "Délinquance enregistrée par la police et la gendarmerie, bases communales",
         producer: "Ministère de l'Intérieur – SSMSI",
         vintage: "2016–2024",

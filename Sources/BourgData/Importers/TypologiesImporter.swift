@@ -4,7 +4,7 @@ import Foundation
 /// ANCT – Observatoire des territoires: density grid, equipment centrality, rural typology, mountain massif.
 struct TypologiesImporter: SourceImporter {
     let source = SourceDescription(
-        id: "anct-observatoire-territoires-typologies",
+        id: "anct-observatoire-territoires-typologies", citation: "ANCT, Observatoire des territoires",
         title: "Typologies communales de l'Observatoire des territoires : grille de densité, centralités, ruralités, massifs",
         producer: "ANCT – Observatoire des territoires ; INSEE (grille de densité) ; ANCT–INRAE (centralités)",
         vintage: "2023–2026 (éditions de l'Observatoire)",

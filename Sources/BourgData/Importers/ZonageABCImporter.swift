@@ -4,7 +4,7 @@ import Foundation
 /// Ministère du Logement: zonage A/B/C, the housing-market tension class of each commune.
 struct ZonageABCImporter: SourceImporter {
     let source = SourceDescription(
-        id: "zonage-abc",
+        id: "zonage-abc", citation: "Ministère du Logement, zonage A/B/C",
         title: "Zonage A/B/C (tension du marché du logement)",
         producer: "Ministère chargé du Logement (arrêté du 5 juillet 2024)",
         vintage: "juillet 2024",

@@ -5,7 +5,7 @@ import Foundation
 /// (AAV 2020) and bassins de vie 2022; distances to the poles of large attraction areas.
 struct ZonagesImporter: SourceImporter {
     let source = SourceDescription(
-        id: "insee-zonages-cog2025",
+        id: "insee-zonages-cog2025", citation: "INSEE, zonages 2020–2022 (COG 2025)",
         title: "Zonages d'étude de l'INSEE : aires d'attraction des villes 2020, bassins de vie 2022, table de passage des codes",
         producer: "INSEE (via le paquet COGiter, MTES-MCT)",
         vintage: "COG 2025 (AAV 2020, BV 2022)",
