@@ -98,3 +98,38 @@ public enum Territory: Hashable, Sendable {
         }
     }
 }
+
+/// The latitude/longitude box a territory's land lies in (WGS84 degrees, with a margin of a few kilometres).
+public struct TerritoryBounds: Sendable, Hashable {
+    public var latitudes: ClosedRange<Double>
+    public var longitudes: ClosedRange<Double>
+
+    public func contains(_ point: GeoPoint) -> Bool {
+        latitudes.contains(point.latitude) && longitudes.contains(point.longitude)
+    }
+
+    /// The greatest straight-line distance between two corners of the box: at a territory's scale, no distance
+    /// between two of its places exceeds it.
+    public var diagonalKm: Double {
+        let corners = [latitudes.lowerBound, latitudes.upperBound].flatMap { latitude in
+            [longitudes.lowerBound, longitudes.upperBound].map { GeoPoint(latitude: latitude, longitude: $0) }
+        }
+        return corners.flatMap { a in corners.map { a.distanceKm(to: $0) } }.max() ?? 0
+    }
+}
+
+extension Territory {
+    /// The box the territory's communes lie in; `nil` for an overseas code Bourg does not know.
+    public var bounds: TerritoryBounds? {
+        switch self {
+        case .mainland: TerritoryBounds(latitudes: 42.3...51.15, longitudes: -5.2...8.3)
+        case .corsica: TerritoryBounds(latitudes: 41.3...43.1, longitudes: 8.5...9.6)
+        case .overseas("971"): TerritoryBounds(latitudes: 15.8...16.55, longitudes: -61.85 ... -60.95)
+        case .overseas("972"): TerritoryBounds(latitudes: 14.35...14.9, longitudes: -61.25 ... -60.8)
+        case .overseas("973"): TerritoryBounds(latitudes: 2.1...5.8, longitudes: -54.65 ... -51.6)
+        case .overseas("974"): TerritoryBounds(latitudes: -21.4 ... -20.85, longitudes: 55.2...55.85)
+        case .overseas("976"): TerritoryBounds(latitudes: -13.05 ... -12.6, longitudes: 45.0...45.35)
+        case .overseas: nil
+        }
+    }
+}

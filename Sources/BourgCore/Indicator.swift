@@ -89,3 +89,21 @@ public struct IndicatorReading: Codable, Sendable, Hashable {
         self.value = value
     }
 }
+
+extension IndicatorDefinition {
+    /// The years the vintage names ("2016–2024" → 2016...2024, "APL 2023, densités 2024" → 2023...2024), or `nil`.
+    public var vintageYears: ClosedRange<Int>? {
+        var years: [Int] = []
+        var digits = ""
+        for character in vintage + " " {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                continue
+            }
+            if digits.count == 4, let year = Int(digits), (1900...2100).contains(year) { years.append(year) }
+            digits = ""
+        }
+        guard let first = years.min(), let last = years.max() else { return nil }
+        return first...last
+    }
+}

@@ -33,14 +33,18 @@ public struct Provenance: Codable, Sendable, Hashable {
     public var rowsRejected: Int
     /// Rows whose commune code matches no COG 2025 commune, even through the code history.
     public var rowsUnmatched: Int
+    /// Rows whose figure was corrected by a documented rule (e.g. a town-hall position outside its commune).
+    public var rowsCorrected: Int
 
-    public init(source: SourceDescription, fileName: String, sha256: String, rowsRead: Int, rowsRejected: Int, rowsUnmatched: Int) {
+    public init(source: SourceDescription, fileName: String, sha256: String, rowsRead: Int, rowsRejected: Int, rowsUnmatched: Int,
+                rowsCorrected: Int = 0) {
         self.source = source
         self.fileName = fileName
         self.sha256 = sha256
         self.rowsRead = rowsRead
         self.rowsRejected = rowsRejected
         self.rowsUnmatched = rowsUnmatched
+        self.rowsCorrected = rowsCorrected
     }
 }
 

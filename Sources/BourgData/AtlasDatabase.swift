@@ -179,6 +179,7 @@ public struct AtlasDatabase: Sendable {
                 t.column("rows_read", .integer).notNull()
                 t.column("rows_rejected", .integer).notNull()
                 t.column("rows_unmatched", .integer).notNull()
+                t.column("rows_corrected", .integer).notNull()
                 t.primaryKey(["source_id", "file_name"])
             }
         }
@@ -425,6 +426,7 @@ struct ProvenanceRecord: Codable, FetchableRecord, PersistableRecord {
     var rowsRead: Int
     var rowsRejected: Int
     var rowsUnmatched: Int
+    var rowsCorrected: Int
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -447,11 +449,13 @@ struct ProvenanceRecord: Codable, FetchableRecord, PersistableRecord {
         rowsRead = provenance.rowsRead
         rowsRejected = provenance.rowsRejected
         rowsUnmatched = provenance.rowsUnmatched
+        rowsCorrected = provenance.rowsCorrected
     }
 
     var provenance: Provenance {
         Provenance(
             source: SourceDescription(id: sourceId, citation: citation, title: title, producer: producer, vintage: vintage, licence: licence, officialURL: officialUrl),
-            fileName: fileName, sha256: sha256, rowsRead: rowsRead, rowsRejected: rowsRejected, rowsUnmatched: rowsUnmatched)
+            fileName: fileName, sha256: sha256, rowsRead: rowsRead, rowsRejected: rowsRejected, rowsUnmatched: rowsUnmatched,
+            rowsCorrected: rowsCorrected)
     }
 }

@@ -122,10 +122,10 @@ public struct AtlasDraft: Sendable {
         return distancesToNearest(points)
     }
 
-    /// For each commune, the great-circle distance (km) from its town hall to the nearest of `points`
+    /// For each commune, the great-circle distance (km, to 0.1 km) from its town hall to the nearest of `points`
     /// in the same territory; `nil` where there is none.
     public func distancesToNearest(_ points: [(Territory, GeoPoint)]) -> [Double?] {
-        NearestPointIndex.distances(from: communes, to: points)
+        NearestPointIndex.distances(from: communes, to: points).map { ImporterSupport.rounded($0, 1) }
     }
 
     // MARK: Communes and provenance

@@ -67,6 +67,7 @@ public struct SourceFile: Sendable {
     public let sha256: String
     public var rowsRejected = 0
     public var rowsUnmatched = 0
+    public var rowsCorrected = 0
 
     public var rows: [CSVRow] { csv.rows }
 
@@ -156,6 +157,6 @@ public struct SourceFile: Sendable {
     /// The provenance entry for this file.
     public var provenance: Provenance {
         Provenance(source: source, fileName: fileName, sha256: sha256, rowsRead: csv.rows.count,
-                   rowsRejected: rowsRejected, rowsUnmatched: rowsUnmatched)
+                   rowsRejected: rowsRejected, rowsUnmatched: rowsUnmatched, rowsCorrected: rowsCorrected)
     }
 }

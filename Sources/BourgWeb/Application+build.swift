@@ -28,9 +28,14 @@ public func buildApplication(_ configuration: WebConfiguration) async throws -> 
         "path": "\(configuration.atlasPath)", "peers": "\(service.scores.members.count)",
         "timings": "\(service.startupTimings.joined(separator: ", "))",
     ])
+    let readyLogger = logger
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Bourg"),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            readyLogger.info("Bourg est prêt : http://\(configuration.hostname):\(port)/ (Ctrl-C pour arrêter)")
+        },
         logger: logger)
 }
 

@@ -223,6 +223,7 @@ public struct SourceFileLine: Encodable, Sendable {
     public var rowsRead: Int
     public var rowsRejected: Int
     public var rowsUnmatched: Int
+    public var rowsCorrected: Int
 }
 
 extension AtlasService {
@@ -374,7 +375,7 @@ extension AtlasService {
         return SourcesPage(frame: frame("Sources", json: "/sources.json"), sources: grouped.keys.sorted().map { id in
             let files = grouped[id]!
             return SourceEntry(source: files[0].source, files: files.map {
-                SourceFileLine(name: $0.fileName, sha256: $0.sha256, rowsRead: $0.rowsRead, rowsRejected: $0.rowsRejected, rowsUnmatched: $0.rowsUnmatched)
+                SourceFileLine(name: $0.fileName, sha256: $0.sha256, rowsRead: $0.rowsRead, rowsRejected: $0.rowsRejected, rowsUnmatched: $0.rowsUnmatched, rowsCorrected: $0.rowsCorrected)
             })
         })
     }

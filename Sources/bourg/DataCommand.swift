@@ -69,7 +69,7 @@ struct DataCommand: ParsableCommand {
             let names = draft.provenance.map { "\($0.source.id)/\($0.fileName)" }
             let width = names.map(\.count).max() ?? 0
             for (entry, name) in zip(draft.provenance, names) {
-                print("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(entry.rowsRead) lues, \(entry.rowsRejected) écartées, \(entry.rowsUnmatched) sans commune")
+                print("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(entry.rowsRead) lues, \(entry.rowsRejected) écartées, \(entry.rowsUnmatched) sans commune" + (entry.rowsCorrected > 0 ? ", \(entry.rowsCorrected) corrigées" : ""))
             }
             print("Tout est lisible : \(draft.communes.count) communes, \(draft.catalogue.count) indicateurs. Rien n'a été écrit.")
         }
@@ -87,22 +87,25 @@ struct DataCommand: ParsableCommand {
     }
 }
 
-/// The coverage report: per indicator, how many small towns (2,500–25,000 inhabitants) have a value.
+/// The coverage report: per dimension, the years its indicators describe (oldest and newest); per indicator,
+/// its vintage and how many small towns (2,500–25,000 inhabitants) have a value.
 enum CoverageReport {
     static func print(atlas: AtlasDatabase) throws {
         let coverage = try atlas.coverage().enumerated()
             .sorted { ($0.element.indicator.dimension, $0.offset) < ($1.element.indicator.dimension, $1.offset) }.map(\.element)
         let total = coverage.first?.communesInGroup ?? 0
         Swift.print("Couverture parmi les \(total) communes de 2 500 à 25 000 habitants (2021) :")
-        var dimension: AttractivenessDimension?
-        for entry in coverage {
-            if entry.indicator.dimension != dimension {
-                dimension = entry.indicator.dimension
-                Swift.print("\n\(entry.indicator.dimension.label)")
+        for (dimension, entries) in Dictionary(grouping: coverage, by: \.indicator.dimension).sorted(by: { $0.key < $1.key }) {
+            let years = entries.compactMap(\.indicator.vintageYears)
+            let span = years.isEmpty ? "" : " — données de \(years.map(\.lowerBound).min()!) (la plus ancienne) à \(years.map(\.upperBound).max()!) (la plus récente)"
+            Swift.print("\n\(dimension.label)\(span)")
+            for entry in coverage where entry.indicator.dimension == dimension {
+                let flag = entry.indicator.sources.isEmpty ? "  (aucune source)" : (entry.share < 0.95 ? "  < 95 %" : "")
+                let name = entry.indicator.id.padding(toLength: 40, withPad: " ", startingAt: 0)
+                let years = entry.indicator.vintageYears.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+                let vintage = (years ?? entry.indicator.vintage).padding(toLength: 10, withPad: " ", startingAt: 0)
+                Swift.print("  \(name) \(vintage)" + String(format: " %5d / %d  %5.1f %%", entry.communesWithValue, entry.communesInGroup, entry.share * 100) + flag)
             }
-            let flag = entry.indicator.sources.isEmpty ? "  (aucune source)" : (entry.share < 0.95 ? "  < 95 %" : "")
-            let name = entry.indicator.id.padding(toLength: 40, withPad: " ", startingAt: 0)
-            Swift.print("  \(name)" + String(format: " %5d / %d  %5.1f %%", entry.communesWithValue, entry.communesInGroup, entry.share * 100) + flag)
         }
     }
 }

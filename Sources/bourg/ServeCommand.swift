@@ -24,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        ClosedOutput.ignore()
         let app = try await buildApplication(WebConfiguration(
             hostname: hostname, port: port, atlasPath: atlas.path, logLevel: Logger.Level(rawValue: logLevel) ?? .info))
         // Runs until SIGINT or SIGTERM, then finishes the requests in flight and stops.

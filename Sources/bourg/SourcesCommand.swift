@@ -19,7 +19,7 @@ struct SourcesCommand: ParsableCommand {
                 print("  Millésime : \(entry.source.vintage) · Licence : \(entry.source.licence)")
                 print("  Adresse officielle : \(entry.source.officialURL)")
             }
-            print("  · \(entry.fileName) : \(entry.rowsRead) lignes lues, \(entry.rowsRejected) écartées, \(entry.rowsUnmatched) sans commune — sha256 \(entry.sha256.prefix(16))…")
+            print("  · \(entry.fileName) : \(entry.rowsRead) lignes lues, \(entry.rowsRejected) écartées, \(entry.rowsUnmatched) sans commune\(entry.rowsCorrected > 0 ? ", \(entry.rowsCorrected) corrigées" : "") — sha256 \(entry.sha256.prefix(16))…")
         }
     }
 }

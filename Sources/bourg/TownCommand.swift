@@ -45,8 +45,14 @@ enum TownLookup {
     /// The position of `commune` among the peers of `scores`, or an error saying how to widen the peer group.
     static func position(of commune: Commune, in scores: PeerScores, option: String? = nil) throws -> Int {
         guard let position = scores.position(ofCommune: commune.code) else {
-            let population = commune.population.map { FrenchFormat.number(Double($0), decimals: 0) } ?? "?"
-            throw UserError((option.map { "\($0) : " } ?? "") + "\(commune.name) (\(population) hab.) n'est pas dans le groupe de pairs (\(scores.group.label)) ; changez --min-pop / --max-pop.")
+            let prefix = option.map { "\($0) : " } ?? ""
+            guard let population = commune.population else {
+                // No population (Mayotte: no legal population in the census files): no peer group can hold the town.
+                throw UserError(prefix + "\(commune.name) (\(commune.code)) n'a pas de population légale dans les sources de Bourg"
+                    + " (recensement) : elle ne peut être comparée à des pairs de même taille, et aucune option --min-pop / --max-pop n'y change rien."
+                    + " Ses indicateurs restent visibles avec `bourg town \(commune.code)`.")
+            }
+            throw UserError(prefix + "\(commune.name) (\(FrenchFormat.number(Double(population), decimals: 0)) hab.) n'est pas dans le groupe de pairs (\(scores.group.label)) ; changez --min-pop / --max-pop.")
         }
         return position
     }

