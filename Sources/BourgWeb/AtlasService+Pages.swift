@@ -50,15 +50,18 @@ public struct RankingRequest: Sendable, Equatable {
     public var departement: String?
     public var region: String?
     public var type: TownType?
+    /// Only towns in these situations (`nil`: every situation).
+    public var situations: [Situation]?
     public var limit: Int
 
     public init(weights: Weights = WeightPresets.barometre, aggregation: Aggregation = .arithmetic, departement: String? = nil,
-                region: String? = nil, type: TownType? = nil, limit: Int = 50) {
+                region: String? = nil, type: TownType? = nil, situations: [Situation]? = nil, limit: Int = 50) {
         self.weights = weights
         self.aggregation = aggregation
         self.departement = departement
         self.region = region
         self.type = type
+        self.situations = situations
         self.limit = limit
     }
 }
@@ -86,6 +89,12 @@ public struct RankingPage: Encodable, Sendable {
     public var region: String?
     public var type: String?
     public var typeOptions: [TypeOption]
+    /// The situation checkboxes (centre, banlieue, périurbaine, rurale).
+    public var situationOptions: [TypeOption]
+    /// How many towns the situation filter left out, and the query that includes them all again.
+    public var situationExcluded: Int
+    public var situationNote: String?
+    public var includeAllSituationsQuery: String
     public var dimensionHeaders: [String]
     public var matching: Int
     public var rows: [RankingRow]
@@ -229,13 +238,16 @@ public struct SourceFileLine: Encodable, Sendable {
 extension AtlasService {
     /// Presets of household ratings shown on the home page (each a documented rating set).
     static let presets: [PresetLink] = [
-        PresetLink(label: "Je télétravaille", description: "numérique 5, nature 4, mobilité 4, santé 3, vie sociale 3",
-                   path: "/classement?numerique=5&nature=4&mobilite=4&sante=3&vie_sociale=3"),
-        PresetLink(label: "Famille avec enfants", description: "services publics 5, santé 5, sécurité 4, logement 4, nature 3, culture 3",
-                   path: "/classement?services_publics=5&sante=5&securite=4&logement=4&nature=3&culture=3"),
-        PresetLink(label: "Retraite au calme", description: "santé 5, nature 5, sécurité 4, vie sociale 4, commerces 3",
-                   path: "/classement?sante=5&nature=5&securite=4&vie_sociale=4&commerce=3"),
+        PresetLink(label: "Je télétravaille", description: "numérique 5, nature 4, mobilité 4, santé 3, vie sociale 3 ; hors banlieues des grandes villes",
+                   path: "/classement?numerique=5&nature=4&mobilite=4&sante=3&vie_sociale=3&" + ownCentreQuery),
+        PresetLink(label: "Famille avec enfants", description: "services publics 5, santé 5, sécurité 4, logement 4, nature 3, culture 3 ; hors banlieues des grandes villes",
+                   path: "/classement?services_publics=5&sante=5&securite=4&logement=4&nature=3&culture=3&" + ownCentreQuery),
+        PresetLink(label: "Retraite au calme", description: "santé 5, nature 5, sécurité 4, vie sociale 4, commerces 3 ; hors banlieues des grandes villes",
+                   path: "/classement?sante=5&nature=5&securite=4&vie_sociale=4&commerce=3&" + ownCentreQuery),
     ]
+
+    /// The situation checkboxes of a household profile: every situation but the banlieues of large urban units.
+    static let ownCentreQuery = Situation.ownCentreByDefault.map { "situation_\($0.id)=1" }.joined(separator: "&")
 
     public func homePage() throws -> HomePage {
         let ranking = try rankingPage(RankingRequest(limit: 10))
@@ -264,25 +276,34 @@ extension AtlasService {
     public func rankingPage(_ request: RankingRequest) throws -> RankingPage {
         let board = request.weights == self.board.weights && request.aggregation == self.board.aggregation
             ? self.board : Scoreboard(scores: scores, weights: request.weights, aggregation: request.aggregation)
-        var matching = 0
+        var matching = 0, leftOutBySituation = 0
         var rows: [RankingRow] = []
+        let situationColumn = matrix.indicator("situation")
+        let wantedSituations = request.situations.map { Set($0.map { Double($0.rawValue) }) }
         for position in board.rankedPositions {
             let commune = matrix.communes[scores.members[position]]
             if let departement = request.departement, commune.departement != departement { continue }
             if let region = request.region, commune.region != region { continue }
             let types = peerTypes.types(position)
             if let type = request.type, !types.contains(type) { continue }
+            if let wanted = wantedSituations {
+                let situation = situationColumn.flatMap { matrix.value(commune: scores.members[position], indicator: $0) }
+                guard let situation, wanted.contains(situation) else {
+                    leftOutBySituation += 1
+                    continue
+                }
+            }
             matching += 1
             guard rows.count < request.limit else { continue }
             let composite = board.composites[position]
             let interval = board.intervals?[position] ?? nil
-            let missing = scores.dimensions.filter { request.weights.value($0) > 0 && scores.dimensionScore(position, $0) == nil }.map(\.label)
+            let missing = scores.missingWeightedDimensions(position, weights: request.weights).map(\.label)
             rows.append(RankingRow(
                 rank: board.ranks[position]!, commune: CommuneSummary(commune), composite: composite,
                 compositeText: FrenchFormat.number(composite, decimals: 1), rankInterval: interval,
                 rankIntervalText: interval.map { "\(Int($0.low))–\(Int($0.high))" } ?? "",
                 types: types.map(\.label), typesText: types.map(\.label).joined(separator: " · "),
-                missingDimensions: missing, missingText: missing.isEmpty ? nil : "sans donnée : " + missing.joined(separator: ", ").lowercased(),
+                missingDimensions: missing, missingText: MissingDimensionRule.text(missing: missing, ranked: true),
                 dimensions: scores.dimensions.map { dimension in
                     let value = scores.dimensionScore(position, dimension)
                     return DimensionCell(id: dimension.rawValue, score: value, text: value.map { FrenchFormat.number($0, decimals: 0) } ?? "—")
@@ -304,7 +325,19 @@ extension AtlasService {
             aggregation: request.aggregation.rawValue, aggregationLabel: request.aggregation.label, isGeometric: request.aggregation == .geometric,
             filters: filterText, intervalsComputed: board.intervals != nil, departement: request.departement, region: request.region, type: request.type?.rawValue,
             typeOptions: TownType.allCases.map { TypeOption(id: $0.rawValue, label: $0.label, selected: $0 == request.type) },
+            situationOptions: Situation.allCases.map { TypeOption(id: $0.id, label: $0.label, selected: request.situations?.contains($0) ?? true) },
+            situationExcluded: leftOutBySituation,
+            situationNote: request.situations.map { Self.situationNote(leftOut: leftOutBySituation, situations: $0) },
+            includeAllSituationsQuery: { var all = request; all.situations = nil; return RankingQuery.encode(all) }(),
             dimensionHeaders: scores.dimensions.map(\.label), matching: matching, rows: rows, query: query)
+    }
+
+    /// "412 banlieues d'unités urbaines de 100 000 habitants ou plus écartées", for the ranking and the match.
+    static func situationNote(leftOut: Int, situations: [Situation]) -> String {
+        let excluded = Situation.allCases.filter { !situations.contains($0) }
+        let names = excluded == [.banlieue] ? "banlieues d'unités urbaines de 100 000 habitants ou plus"
+            : "communes de situation " + excluded.map { $0.label.lowercased() }.joined(separator: ", ")
+        return "\(FrenchFormat.number(Double(leftOut), decimals: 0)) \(names) écartées"
     }
 
     public func comparePage(codes: [String]) throws -> ComparePage {

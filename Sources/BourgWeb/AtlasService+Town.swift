@@ -65,6 +65,8 @@ extension AtlasService {
             composite: score?.composite, compositeText: score?.composite.map { FrenchFormat.number($0, decimals: 1) } ?? "—",
             rank: score?.rank, rankedCount: board.rankedCount,
             rankIntervalText: score?.rankInterval.map { "rang médian \(Int($0.median)), de \(Int($0.low)) à \(Int($0.high)) (5–95 %) quand pondérations et agrégation varient" },
+            partialRankingText: score?.partialRankingText,
+            situation: matrix.row(ofCommune: commune.code).flatMap { matrix.value(commune: $0, "situation") }.flatMap { Situation(rawValue: Int($0))?.label },
             types: (score?.types ?? []).map { TypeView(id: $0.type.rawValue, label: $0.type.label, reasons: $0.reasons.joined(separator: " ; ")) },
             essentialFlags: (score?.essentialFlags ?? []).map { "\($0.label) : parmi les 10 % de pairs les moins bien notés" },
             dimensions: dimensionViews, indicatorGroups: indicatorGroups,

@@ -28,6 +28,8 @@ public struct FindForm: Encodable, Sendable {
     public var maxApartmentPrice: String
     public var needs: String
     public var types: [TypeOption]
+    /// The situation checkboxes; a fresh form ticks all but the banlieues of large urban units.
+    public var situations: [TypeOption]
     public var pvdOnly: Bool
     public var departements: String
     public var perDepartement: String
@@ -54,13 +56,15 @@ public struct FindRow: Encodable, Sendable {
 /// Dimension ratings as on the ranking page (`nature=5`…; the barometer's weights otherwise); `pres=Paris:90min`
 /// or `Lyon:60km`; `gare_tgv_km`; `gare=1` (a station in the town); `prix_maison`, `prix_appartement` (€/m²);
 /// `besoins=lycee,college,creche,france-services,cinema,supermarche,gp:5km`; `types` (any of); `pvd=1`;
-/// `departements=46,12`; `par_departement`; `comme` (a town's name or code); `top` (1–100); `garder_inconnues=1`.
+/// `departements=46,12`; `par_departement`; `comme` (a town's name or code); `top` (1–100); `garder_inconnues=1`;
+/// `situation_centre=1`… (only the situations ticked; none ticked = every situation).
 public enum FindQuery {
     static let fields = ["pres", "gare_tgv_km", "gare", "prix_maison", "prix_appartement", "besoins", "types", "pvd",
                          "departements", "par_departement", "comme", "top", "garder_inconnues", "chercher"]
 
-    /// Every parameter the page reads: the fields, the dimension ratings, `preset` and the form's type checkboxes.
+    /// Every parameter the page reads: the fields, the dimension ratings, `preset`, the form's type and situation checkboxes.
     static let parameterNames = fields + AttractivenessDimension.weighable.map(\.rawValue) + ["preset"] + TownType.allCases.map { "type_\($0.rawValue)" }
+        + RankingQuery.situationParameters
 
     /// Whether the household asked for an answer (any field of the form, or `chercher`).
     static func asked(_ query: [String: String]) -> Bool {
@@ -106,6 +110,7 @@ public enum FindQuery {
         types += TownType.allCases.filter { query["type_\($0.rawValue)"] != nil && !types.contains($0) }
         if !types.isEmpty { constraints.append(.types(anyOf: types)) }
         if field("pvd") != nil { constraints.append(.petitesVillesDeDemain) }
+        if let situations = RankingQuery.situations(query) { constraints.append(.situations(anyOf: situations)) }
         if let codes = field("departements") { constraints.append(.departements(codes: try wrap("departements") { try MatchInput.departements(codes) })) }
         let perDepartement = try integer("par_departement", 1...100)
         let top = try integer("top", 1...100) ?? 20
@@ -153,6 +158,11 @@ extension AtlasService {
             reach: query["pres"] ?? "", longDistanceKm: query["gare_tgv_km"] ?? "", stationInTown: query["gare"] != nil,
             maxHousePrice: query["prix_maison"] ?? "", maxApartmentPrice: query["prix_appartement"] ?? "", needs: query["besoins"] ?? "",
             types: TownType.allCases.map { TypeOption(id: $0.rawValue, label: $0.label, selected: wanted.contains($0)) },
+            situations: Situation.allCases.map { situation in
+                // A fresh form proposes the household default; an answered one shows what was asked.
+                let ticked = asked ? (RankingQuery.situations(query) ?? Situation.allCases) : Situation.ownCentreByDefault
+                return TypeOption(id: situation.id, label: situation.label, selected: ticked.contains(situation))
+            },
             pvdOnly: query["pvd"] != nil, departements: query["departements"] ?? "", perDepartement: query["par_departement"] ?? "",
             like: query["comme"] ?? "", keepUnknown: query["garder_inconnues"] != nil, cities: matcher.cityPoles.map(\.name).sorted())
         let encoded = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }

@@ -119,6 +119,10 @@ public struct TownPage: Encodable, Sendable {
     public var rank: Int?
     public var rankedCount: Int
     public var rankIntervalText: String?
+    /// "classement partiel : …" when a weighted dimension has no data (`MissingDimensionRule`).
+    public var partialRankingText: String?
+    /// Centre, banlieue, périurbaine or rurale, in French (`Situation`).
+    public var situation: String?
     public var types: [TypeView]
     public var essentialFlags: [String]
     public var dimensions: [DimensionView]

@@ -13,6 +13,16 @@ public enum RankingQuery {
 
     /// The parameters the ranking page reads; any other is refused (a misspelt dimension would be silently ignored).
     static let parameterNames = AttractivenessDimension.weighable.map(\.rawValue) + ["preset", "agregation", "departement", "region", "type", "limite"]
+        + situationParameters
+
+    /// The situation checkboxes, `situation_centre=1`…: when any is given, only the towns of the situations ticked.
+    static let situationParameters = Situation.allCases.map { "situation_\($0.id)" }
+
+    /// The situations ticked in `query`, or `nil` when none is (every situation).
+    static func situations(_ query: [String: String]) -> [Situation]? {
+        let ticked = Situation.allCases.filter { !(query["situation_\($0.id)"] ?? "").isEmpty }
+        return ticked.isEmpty ? nil : ticked
+    }
 
     public static func decode(_ query: [String: String]) throws -> RankingRequest {
         var request = RankingRequest()
@@ -63,6 +73,7 @@ public enum RankingQuery {
             }
             request.type = value
         }
+        request.situations = situations(query)
         if let limit = query["limite"], !limit.isEmpty {
             guard let value = Int(limit), (1...5_000).contains(value) else {
                 throw WebError.badParameter("limite", "un nombre de 1 à 5000 est attendu")
@@ -84,6 +95,7 @@ public enum RankingQuery {
         if let departement = request.departement { items.append("departement=\(departement)") }
         if let region = request.region { items.append("region=\(region)") }
         if let type = request.type { items.append("type=\(type.rawValue)") }
+        if let situations = request.situations { items += situations.map { "situation_\($0.id)=1" } }
         if request.limit != RankingRequest().limit { items.append("limite=\(request.limit)") }
         return items.joined(separator: "&")
     }

@@ -102,6 +102,9 @@ struct MatchOptions: ParsableArguments {
     @Flag(name: .long, help: "Only towns of the Petites villes de demain programme.")
     var pvdOnly = false
 
+    @Option(name: .long, help: "Situations wanted, any of: \(Situation.allCases.map(\.id).joined(separator: ",")), or 'all'. Default: all but the banlieues of urban units of ≥ 100,000 inhabitants (a household looks for a town with its own centre).")
+    var situation = Situation.ownCentreByDefault.map(\.id).joined(separator: ",")
+
     @Option(name: .long, help: "At most this many towns per département in the answer.")
     var perDepartement: Int?
 
@@ -163,6 +166,7 @@ struct MatchOptions: ParsableArguments {
         }
         if let types { result.append(.types(anyOf: try parse("--types") { try MatchInput.types(types) })) }
         if pvdOnly { result.append(.petitesVillesDeDemain) }
+        if situation != "all" { result.append(.situations(anyOf: try parse("--situation") { try Situation.list(situation) })) }
         return result
     }
 

@@ -20,6 +20,9 @@ struct RankCommand: ParsableCommand {
     @Option(name: .long, help: "Only towns of this type: \(TownType.allCases.map(\.rawValue).joined(separator: ", ")).")
     var type: String?
 
+    @Option(name: .long, help: "Only towns in these situations, any of: \(Situation.allCases.map(\.id).joined(separator: ",")) (e.g. centre,periurbaine,rurale: no banlieue of a large urban unit).")
+    var situation: String?
+
     @Option(name: .long, help: "How many towns to show.")
     var limit: Int = 20
 
@@ -34,15 +37,18 @@ struct RankCommand: ParsableCommand {
             throw ValidationError("unknown type '\(type)': \(TownType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard limit > 0 else { throw ValidationError("--limit must be > 0") }
+        if let situation { do { _ = try Situation.list(situation) } catch { throw ValidationError("--situation: \(error)") } }
     }
 
     func run() throws {
         let board = try scoring.scoreboard(atlas: try atlas.open())
         let wanted = type.flatMap(TownType.init(rawValue:))
+        let situations = try situation.map { Set(try Situation.list($0).map { Double($0.rawValue) }) }
         let rows = board.rankedPositions.lazy.filter { position in
             let commune = board.scores.matrix.communes[board.scores.members[position]]
             if let departement, commune.departement != departement.uppercased() { return false }
             if let region, commune.region != region { return false }
+            if let situations, !situations.contains(board.scores.matrix.value(commune: board.scores.members[position], "situation") ?? 0) { return false }
             if let wanted {
                 return board.typology.types(of: board.scores.members[position], in: board.scores.matrix).contains { $0.type == wanted }
             }

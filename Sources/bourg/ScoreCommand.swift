@@ -50,13 +50,14 @@ enum ScoreText {
             lines.append("  \(name) \(bar) \(String(format: "%3.0f", value))  (\(dimension.indicatorsUsed)/\(dimension.indicatorsTotal) indicateurs, \(weight))")
         }
         lines.append("")
+        if let situation = score.situation { lines.append("Situation : \(situation.label)") }
         if let composite = score.composite {
             lines.append("Note globale : \(FrenchFormat.number(composite, decimals: 1)) / 100")
         } else {
             lines.append("Note globale : pas de donnée")
         }
-        if !score.dimensionsWithoutData.isEmpty {
-            lines.append("  (sans donnée, exclues et leur poids réparti : \(score.dimensionsWithoutData.joined(separator: ", ")))")
+        if let partial = score.partialRankingText {
+            lines.append("  (\(partial))")
         }
         if let rank = score.rank {
             var line = "Rang : \(rank) sur \(score.rankedCount)"

@@ -212,3 +212,51 @@ struct RankIntervalCountTests {
         }
     }
 }
+
+@Suite("Missing dimensions (OECD/JRC rule)")
+struct MissingDimensionTests {
+    /// Five towns: santé known for all (scores 0, 25, 50, 75, 100), nature unknown for town 5
+    /// (others' nature scores 100, 66.7, 33.3, 0: first quartile 25, type 7).
+    static let scores: PeerScores = {
+        let matrix = IndicatorMatrix(
+            communes: (1...5).map { Commune(code: "0000\($0)", name: "Town \($0)", departement: "00", population: 5_000) },
+            indicators: [HandMadePeers.definition("a", .sante, .higherIsBetter), HandMadePeers.definition("d", .nature, .higherIsBetter)],
+            values: [10, 5, 20, 4, 30, 3, 40, 2, 50, .nan])
+        return PeerScores(matrix: matrix, group: PeerGroup(range: SizeRange(minimum: 0, maximum: 10_000)))
+    }()
+
+    @Test func aMissingDimensionCountsAtThePeersFirstQuartile() throws {
+        let nature = try #require(Self.scores.dimensions.firstIndex(of: .nature))
+        #expect(abs(Self.scores.imputedDimensionScores[nature] - 25) < 1e-9)
+        let composites = Self.scores.composites(try Weights.custom(ratings: [.sante: 1, .nature: 1]))
+        // Town 5: ½ × 100 + ½ × 25 = 62.5, not the 100 that leaving nature out would give.
+        #expect(abs(composites[4] - 62.5) < 1e-9)
+        #expect(abs(composites[0] - 50) < 1e-9)
+    }
+
+    @Test("no town lacking a weighted dimension ranks above where the first-quartile imputation puts it")
+    func missingDataNeverLiftsATown() throws {
+        let weights = try Weights.custom(ratings: [.sante: 2, .nature: 1])
+        let composites = Self.scores.composites(weights)
+        let normalised = Self.scores.normalisedWeights(weights)
+        func scores(_ sante: Double?, _ nature: Double?) -> [Double?] {
+            Self.scores.dimensions.map { $0 == .sante ? sante : ($0 == .nature ? nature : nil) }
+        }
+        let imputed = Self.scores.composite(ofDimensionScores: scores(100, 25), normalisedWeights: normalised, aggregation: .arithmetic)
+        #expect(abs(composites[4] - imputed) < 1e-9)
+        let left = Self.scores.composite(ofDimensionScores: scores(100, nil), normalisedWeights: normalised, aggregation: .arithmetic)
+        #expect(abs(left - imputed) < 1e-9, "a nil dimension score is imputed the same way everywhere")
+        #expect(composites[4] < 100)
+    }
+
+    @Test func tooLittleWeightCoveredIsNotRanked() throws {
+        let composites = Self.scores.composites(try Weights.custom(ratings: [.sante: 1, .nature: 3]))
+        #expect(composites[4].isNaN, "santé carries 25 % of the weight: under half")
+        #expect(PeerScores.ranks(composites)[4] == nil)
+        let board = Scoreboard(scores: Self.scores, weights: try Weights.custom(ratings: [.sante: 1, .nature: 3]))
+        #expect(board.townScore(4).partialRankingText?.hasPrefix("non classée") == true)
+        let partial = Scoreboard(scores: Self.scores, weights: try Weights.custom(ratings: [.sante: 1, .nature: 1]))
+        #expect(partial.townScore(4).partialRankingText == "classement partiel : nature et paysages sans donnée, comptée au 1er quartile des pairs")
+        #expect(partial.townScore(0).partialRankingText == nil)
+    }
+}

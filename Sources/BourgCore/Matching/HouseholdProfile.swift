@@ -81,6 +81,8 @@ public enum MatchConstraint: Sendable, Hashable, Codable {
     case types(anyOf: [TownType])
     /// Only towns of the Petites villes de demain programme (ANCT list of April 2026).
     case petitesVillesDeDemain
+    /// Only towns in one of these situations (`Situation`: centre, banlieue, périurbaine, rurale).
+    case situations(anyOf: [Situation])
 
     /// The constraint in French, e.g. "prix médian des maisons ≤ 2 500 €/m²".
     public var label: String {
@@ -112,6 +114,10 @@ public enum MatchConstraint: Sendable, Hashable, Codable {
             return "type " + types.map { $0.label.lowercased() }.joined(separator: " ou ")
         case .petitesVillesDeDemain:
             return "programme Petites villes de demain"
+        case let .situations(situations):
+            return situations == Situation.ownCentreByDefault
+                ? "hors banlieues des unités urbaines de 100 000 habitants ou plus"
+                : "situation : " + situations.map { $0.label.lowercased() }.joined(separator: " ou ")
         }
     }
 }

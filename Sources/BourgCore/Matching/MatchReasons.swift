@@ -366,7 +366,7 @@ struct MatchExplainer {
         case .petitesVillesDeDemain:
             return matrix.value(commune: row, "petites_villes_de_demain") == 1
                 ? MatchFact(indicator: "petites_villes_de_demain", value: 1, text: "Petite ville de demain") : nil
-        case .population, .departements, .excludedDepartements, .regions, .excludedRegions:
+        case .population, .departements, .excludedDepartements, .regions, .excludedRegions, .situations:
             return nil
         }
     }

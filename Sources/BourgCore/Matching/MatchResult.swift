@@ -89,12 +89,14 @@ public struct DimensionContribution: Sendable, Codable, Hashable {
     public var rating: Double
     /// The household's normalised weight (0…1, summing to 1 over all dimensions).
     public var weight: Double
-    /// The weight actually applied to this town: renormalised over the dimensions where it has data, as
-    /// the composite does (0 when the town has no data for the dimension).
+    /// The weight actually applied to this town, as the composite does: renormalised over the dimensions that have
+    /// a score or a first-quartile imputation (0 when the peers have no data for the dimension at all).
     public var appliedWeight: Double
     /// The dimension score 0–100, or `nil` for no data.
     public var score: Double?
-    /// `appliedWeight × score`, in match-score points; `nil` for no data.
+    /// For a dimension without data: the peers' first quartile it counts at (`MissingDimensionRule`).
+    public var imputedScore: Double?
+    /// `appliedWeight × (score or imputedScore)`, in match-score points; `nil` when neither exists.
     public var contribution: Double?
 }
 

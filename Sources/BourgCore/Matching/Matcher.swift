@@ -165,6 +165,9 @@ public struct Matcher: Sendable {
             }
         case .petitesVillesDeDemain:
             return onValue("petites_villes_de_demain") { $0 == 1 }
+        case let .situations(wanted):
+            let codes = Set(wanted.map { Double($0.rawValue) })
+            return onValue("situation") { codes.contains($0) }
         }
     }
 
@@ -209,6 +212,8 @@ public struct Matcher: Sendable {
                 guard !codes.isEmpty else { throw MatchError("une liste de codes ne peut être vide") }
             case let .types(types):
                 guard !types.isEmpty else { throw MatchError("la liste des types ne peut être vide") }
+            case let .situations(situations):
+                guard !situations.isEmpty else { throw MatchError("la liste des situations ne peut être vide") }
             case .stationInTown, .petitesVillesDeDemain:
                 break
             }
@@ -314,17 +319,19 @@ public struct Matcher: Sendable {
     public func contributions(position: Int, weights: Weights) -> [DimensionContribution] {
         let normalised = scores.normalisedWeights(weights)
         let ratings = HouseholdProfile(weights: weights).ratings
-        var used = 0.0
-        for (d, dimension) in scores.dimensions.enumerated() where normalised[d] > 0 && scores.dimensionScore(position, dimension) != nil {
-            used += normalised[d]
+        // As the composite: a missing dimension counts at the peers' first quartile (`MissingDimensionRule`).
+        let counted = scores.dimensions.indices.map { d in
+            scores.dimensionScore(position, scores.dimensions[d]) ?? (scores.imputedDimensionScores[d].isNaN ? nil : scores.imputedDimensionScores[d])
         }
+        let used = scores.dimensions.indices.reduce(0.0) { $0 + (normalised[$1] > 0 && counted[$1] != nil ? normalised[$1] : 0) }
         return scores.dimensions.enumerated().compactMap { d, dimension in
             guard normalised[d] > 0 else { return nil }
             let score = scores.dimensionScore(position, dimension)
-            let applied = score == nil || used == 0 ? 0 : normalised[d] / used
+            let applied = counted[d] == nil || used == 0 ? 0 : normalised[d] / used
             return DimensionContribution(
                 dimension: dimension, label: dimension.label, rating: ratings[dimension] ?? 0, weight: normalised[d],
-                appliedWeight: applied, score: score, contribution: score.map { applied * $0 })
+                appliedWeight: applied, score: score, imputedScore: score == nil ? counted[d] : nil,
+                contribution: counted[d].map { applied * $0 })
         }
     }
 

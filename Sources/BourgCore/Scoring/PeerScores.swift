@@ -29,6 +29,10 @@ public struct PeerScores: Sendable {
     public let indicatorsPerDimension: [Int]
     /// Percentile rank of each dimension score among the peers', laid out as `dimensionScores`.
     private var dimensionPercentiles: [Double]
+    /// What a missing dimension counts for in a composite: the peers' first quartile of that dimension's scores
+    /// (see `MissingDimensionRule`), per dimension; and its logarithm for the geometric mean.
+    public let imputedDimensionScores: [Double]
+    private let logImputedDimensionScores: [Double]
     private let positionOfRow: [Int: Int]
 
     /// Scores the communes of `group` in `matrix`.
@@ -96,6 +100,11 @@ public struct PeerScores: Sendable {
         logDimensionScores = dimensionScores.map { $0.isNaN ? .nan : Foundation.log(Swift.max($0, Aggregation.geometricFloor)) }
         dimensionCoverage = coverage
         dimensionPercentiles = Self.percentiles(of: dimensionScores, members: memberCount, dimensions: dimensions.count)
+        let imputed = dimensions.indices.map { d in
+            MissingDimensionRule.imputedScore((0..<memberCount).map { dimensionScores[$0 * dimensions.count + d] }.filter { !$0.isNaN })
+        }
+        imputedDimensionScores = imputed
+        logImputedDimensionScores = imputed.map { $0.isNaN ? .nan : Foundation.log(Swift.max($0, Aggregation.geometricFloor)) }
     }
 
     /// A copy in which one peer's dimension scores are replaced (a what-if scenario), every other peer's
@@ -147,9 +156,9 @@ public struct PeerScores: Sendable {
         return total > 0 ? raw.map { $0 / total } : raw
     }
 
-    /// Every peer's composite score (NaN when none of its weighted dimensions has data), for weights
-    /// already normalised (`normalisedWeights`). Dimensions without data are left out and the other
-    /// weights renormalised, town by town.
+    /// Every peer's composite score for weights already normalised (`normalisedWeights`): NaN when its dimensions
+    /// with data carry less than `MissingDimensionRule.minimumWeightCovered` of the weight; a weighted dimension
+    /// without data counts at the peers' first quartile (`MissingDimensionRule`).
     public func composites(normalisedWeights weights: [Double], aggregation: Aggregation) -> [Double] {
         var result = [Double](repeating: .nan, count: members.count)
         composites(normalisedWeights: weights, aggregation: aggregation, into: &result)
@@ -161,26 +170,37 @@ public struct PeerScores: Sendable {
         let dimensionCount = dimensions.count
         let geometric = aggregation == .geometric
         (geometric ? logDimensionScores : dimensionScores).withUnsafeBufferPointer { scores in
-            weights.withUnsafeBufferPointer { weights in
-                for position in 0..<members.count {
-                    result[position] = Self.composite(scores, from: position * dimensionCount, weights: weights, geometric: geometric)
+            (geometric ? logImputedDimensionScores : imputedDimensionScores).withUnsafeBufferPointer { imputed in
+                weights.withUnsafeBufferPointer { weights in
+                    for position in 0..<members.count {
+                        result[position] = Self.composite(scores, from: position * dimensionCount, imputed: imputed, weights: weights, geometric: geometric)
+                    }
                 }
             }
         }
     }
 
     /// The composite of one town's dimension scores (`scores[base ..< base + weights.count]`, NaN = no data;
-    /// their logarithms for the geometric mean): the weighted mean over the dimensions with data, NaN if none.
+    /// their logarithms for the geometric mean): the weighted mean, a missing dimension counting as `imputed[d]`;
+    /// NaN if the dimensions with data carry less than `MissingDimensionRule.minimumWeightCovered` of the weight.
     @inline(__always)
-    static func composite(_ scores: UnsafeBufferPointer<Double>, from base: Int, weights: UnsafeBufferPointer<Double>, geometric: Bool) -> Double {
-        var total = 0.0, weightUsed = 0.0
+    static func composite(_ scores: UnsafeBufferPointer<Double>, from base: Int, imputed: UnsafeBufferPointer<Double>,
+                          weights: UnsafeBufferPointer<Double>, geometric: Bool) -> Double {
+        var total = 0.0, weightUsed = 0.0, weightCovered = 0.0
         for d in 0..<weights.count {
-            let weight = weights[d], score = scores[base + d]
-            guard weight > 0, !score.isNaN else { continue }
+            let weight = weights[d]
+            guard weight > 0 else { continue }
+            var score = scores[base + d]
+            if score.isNaN {
+                score = imputed[d]
+                guard !score.isNaN else { continue }
+            } else {
+                weightCovered += weight
+            }
             total += weight * score
             weightUsed += weight
         }
-        guard weightUsed > 0 else { return .nan }
+        guard weightUsed > 0, weightCovered >= MissingDimensionRule.minimumWeightCovered * weightUsed else { return .nan }
         return geometric ? Foundation.exp(total / weightUsed) : total / weightUsed
     }
 
@@ -192,8 +212,15 @@ public struct PeerScores: Sendable {
             return geometric ? Foundation.log(Swift.max(score, Aggregation.geometricFloor)) : score
         }
         return values.withUnsafeBufferPointer { values in
-            weights.withUnsafeBufferPointer { weights in Self.composite(values, from: 0, weights: weights, geometric: geometric) }
+            (geometric ? logImputedDimensionScores : imputedDimensionScores).withUnsafeBufferPointer { imputed in
+                weights.withUnsafeBufferPointer { weights in Self.composite(values, from: 0, imputed: imputed, weights: weights, geometric: geometric) }
+            }
         }
+    }
+
+    /// The dimensions that `weights` weighs and for which the peer at `position` has no data.
+    public func missingWeightedDimensions(_ position: Int, weights: Weights) -> [AttractivenessDimension] {
+        dimensions.filter { weights.value($0) > 0 && dimensionScore(position, $0) == nil }
     }
 
     /// The composite score of every peer for `weights`.
@@ -304,5 +331,33 @@ public struct PeerScores: Sendable {
             }
             for (i, rank) in Statistics.percentileRanks(values).enumerated() { result[positions[i] * dimensions + d] = rank }
         }
+    }
+}
+
+/// How a composite treats a weighted dimension without data, following the OECD/JRC *Handbook on Constructing
+/// Composite Indicators* (imputation, then a minimum of coverage): the missing dimension counts at the **first
+/// quartile** of the peers' scores in that dimension — a cautious imputation, so that a town never climbs because
+/// a figure is missing (leaving the dimension out would share its weight among the others, lifting the towns
+/// that would score low on it) — and a town whose dimensions with data carry less than half of the weight gets no
+/// composite and no rank. Pages show such a town as "classement partiel", naming the imputed dimensions.
+public enum MissingDimensionRule {
+    /// Share of the weight its dimensions with data must carry for a town to get a composite.
+    public static let minimumWeightCovered = 0.5
+    /// The quantile of the peers' dimension scores a missing dimension counts at.
+    public static let imputedQuantile = 0.25
+
+    /// What a page says of a town with missing weighted dimensions (`missing`, their labels): "classement partiel"
+    /// naming them, or "non classée" when too few have data; `nil` when nothing is missing.
+    public static func text(missing: [String], ranked: Bool) -> String? {
+        guard !missing.isEmpty else { return nil }
+        let names = missing.joined(separator: ", ").lowercased()
+        return ranked
+            ? "classement partiel : \(names) sans donnée, \(missing.count > 1 ? "comptées" : "comptée") au 1er quartile des pairs"
+            : "non classée : trop de données manquantes (\(names))"
+    }
+
+    /// The first quartile (linear interpolation between order statistics) of `scores`, NaN if there are none.
+    static func imputedScore(_ scores: [Double]) -> Double {
+        Statistics.quantile(sorted: scores.sorted(), imputedQuantile) ?? .nan
     }
 }

@@ -36,7 +36,7 @@ public struct Scoreboard: Sendable {
                 indicatorsTotal: scores.indicatorsPerDimension[d], weight: normalised[d],
                 peerPercentile: scores.dimensionPercentile(position, dimension))
         }
-        let missing = dimensions.filter { $0.weight > 0 && $0.score == nil }.map(\.label)
+        let missing = scores.missingWeightedDimensions(position, weights: weights).map(\.label)
         let composite = composites[position]
         return TownScore(
             commune: scores.matrix.communes[row], peerGroup: scores.group.label, peerCount: scores.members.count,
@@ -44,7 +44,8 @@ public struct Scoreboard: Sendable {
             composite: composite.isNaN ? nil : composite,
             dimensionsWithoutData: missing,
             rank: ranks[position], rankedCount: rankedCount, rankInterval: intervals?[position] ?? nil,
-            types: typology.types(of: row, in: scores.matrix), essentialFlags: scores.essentialFlags(position))
+            types: typology.types(of: row, in: scores.matrix), essentialFlags: scores.essentialFlags(position),
+            situation: scores.matrix.value(commune: row, "situation").flatMap { Situation(rawValue: Int($0)) })
     }
 
     /// Every ranked peer, best first (positions in `scores.members`).
@@ -62,10 +63,14 @@ public struct TownScore: Sendable, Codable {
     public var weights: Weights
     public var aggregation: Aggregation
     public var dimensions: [DimensionScore]
-    /// 0–100, or `nil` when no weighted dimension has data.
+    /// 0–100, or `nil` when the dimensions with data carry less than half of the weight (`MissingDimensionRule`).
     public var composite: Double?
-    /// Weighted dimensions left out of the composite for lack of data (their weight is shared by the others).
+    /// Weighted dimensions without data, counted at the peers' first quartile (`MissingDimensionRule`).
     public var dimensionsWithoutData: [String]
+    /// "classement partiel : …" naming the dimensions counted at the first quartile, or `nil` for a complete ranking.
+    public var partialRankingText: String? {
+        MissingDimensionRule.text(missing: dimensionsWithoutData, ranked: composite != nil)
+    }
     /// 1 = best.
     public var rank: Int?
     public var rankedCount: Int
@@ -74,6 +79,8 @@ public struct TownScore: Sendable, Codable {
     public var types: [TypeAssignment]
     /// Essential dimensions (health, mobility) in which the town is in the bottom 10% of its peers.
     public var essentialFlags: [AttractivenessDimension]
+    /// Centre, banlieue, périurbaine or rurale (`Situation`), when the atlas knows it.
+    public var situation: Situation?
 }
 
 /// A town's score in one dimension.

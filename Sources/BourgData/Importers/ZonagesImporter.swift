@@ -28,9 +28,32 @@ struct ZonagesImporter: SourceImporter {
         IndicatorCategory(code: 5, label: "Aire de Paris"),
     ]
 
+    /// Size classes of urban units 2020 (population 2017), `TUU2017`.
+    static let urbanUnitSizes = [
+        IndicatorCategory(code: 0, label: "Hors unité urbaine"),
+        IndicatorCategory(code: 1, label: "Unité urbaine de 2 000 à 4 999 habitants"),
+        IndicatorCategory(code: 2, label: "Unité urbaine de 5 000 à 9 999 habitants"),
+        IndicatorCategory(code: 3, label: "Unité urbaine de 10 000 à 19 999 habitants"),
+        IndicatorCategory(code: 4, label: "Unité urbaine de 20 000 à 49 999 habitants"),
+        IndicatorCategory(code: 5, label: "Unité urbaine de 50 000 à 99 999 habitants"),
+        IndicatorCategory(code: 6, label: "Unité urbaine de 100 000 à 199 999 habitants"),
+        IndicatorCategory(code: 7, label: "Unité urbaine de 200 000 à 1 999 999 habitants"),
+        IndicatorCategory(code: 8, label: "Unité urbaine de Paris"),
+    ]
+
     var indicators: [IndicatorDefinition] {
         let ids = [source.id]
         return [
+            IndicatorDefinition(
+                id: "situation", label: "Situation (centre, banlieue, périurbaine, rurale)", unit: "", dimension: .typologie,
+                direction: .neutral, kind: .category, sources: ids, vintage: "2020",
+                definition: "Où la commune se situe, au sens où l'on parle de « petite ville » : 1) ville-centre ou ville isolée de son unité urbaine (elle a son propre centre) ; 2) banlieue d'une unité urbaine de 100 000 habitants ou plus, Paris compris ; 3) périurbaine : banlieue d'une unité urbaine plus petite, ou hors unité urbaine dans la couronne d'une aire d'attraction ; 4) rurale : hors unité urbaine et hors couronne. Unités urbaines et aires d'attraction 2020 de l'INSEE (statut COMUU2020, tranche TUU2017, catégorie CATEAAV2020). Descriptif, non noté ; les profils de ménage écartent par défaut les banlieues des grandes unités urbaines.",
+                categories: Situation.allCases.map { IndicatorCategory(code: $0.rawValue, label: $0.label) }),
+            IndicatorDefinition(
+                id: "taille_unite_urbaine", label: "Taille de l'unité urbaine", unit: "", dimension: .typologie,
+                direction: .neutral, kind: .category, sources: ids, vintage: "2020 (population 2017)",
+                definition: "Tranche de population (2017) de l'unité urbaine 2020 (commune ou ensemble de communes au bâti continu, au moins 2 000 habitants) à laquelle appartient la commune.",
+                categories: Self.urbanUnitSizes),
             IndicatorDefinition(
                 id: "categorie_aav", label: "Place dans l'aire d'attraction des villes", unit: "", dimension: .emploi,
                 direction: .neutral, kind: .category, sources: ids, vintage: "2020",
@@ -60,7 +83,7 @@ struct ZonagesImporter: SourceImporter {
         try importCodeHistory(from: folder, into: &draft)
         let labels = try importLabels(from: folder, into: &draft)
         var file = try folder.csv("communes_zonages_cog2025.csv", columns: [
-            "code_commune", "nom_commune", "DEP", "REG", "EPCI", "AAV2020", "TAAV2017", "CATEAAV2020", "BV2022",
+            "code_commune", "nom_commune", "DEP", "REG", "EPCI", "COMUU2020", "TUU2017", "AAV2020", "TAAV2017", "CATEAAV2020", "BV2022",
         ], key: ["code_commune"])
         var category = Array(repeating: 0, count: draft.communes.count)
         var size = Array(repeating: 0, count: draft.communes.count)
@@ -74,6 +97,15 @@ struct ZonagesImporter: SourceImporter {
             guard (0...5).contains(aavSize) else {
                 throw row.error("TAAV2017", "unknown attraction-area size class \(aavSize) (expected 0 to 5)")
             }
+            let urbanUnitSize = Int(try row.requiredNumber("TUU2017"))
+            guard (0...8).contains(urbanUnitSize) else {
+                throw row.error("TUU2017", "unknown urban-unit size class \(urbanUnitSize) (expected 0 to 8)")
+            }
+            guard let situation = Situation.classify(urbanStatus: row["COMUU2020"], urbanUnitSizeClass: urbanUnitSize, attractionCategory: aavCategory) else {
+                throw row.error("COMUU2020", "unknown status in the urban unit « \(row["COMUU2020"]) » (expected C, B, I or H)")
+            }
+            try draft.set("situation", index, Double(situation.rawValue), row: row, column: "COMUU2020")
+            try draft.set("taille_unite_urbaine", index, Double(urbanUnitSize), row: row, column: "TUU2017")
             category[index] = aavCategory
             size[index] = aavSize
             try draft.set("categorie_aav", index, Double(aavCategory), row: row, column: "CATEAAV2020")
