@@ -38,6 +38,11 @@ public struct AtlasBuilder: Sendable {
         FranceTravailImporter(),
         SSMSIImporter(),
         // Group C (social life, sport, elections): new importers here.
+        RNAImporter(),
+        INJEPImporter(),
+        DataESImporter(),
+        EuropeennesImporter(),
+        PresidentielleImporter(),
         DVFImporter(),
         RPLSImporter(),
         ZonageABCImporter(),

@@ -48,6 +48,57 @@ enum ImporterSupport {
         }
     }
 
+    /// Sets one rate per inhabitant per item: the item's count, summed over the commune's rows (its own row,
+    /// or its former parts' or arrondissements' rows), per `per` inhabitants (2021 population). An empty cell
+    /// in any row, or an unknown or zero population, leaves the commune without a value (never 0).
+    /// Communes that `excluded` accepts get no value at all, whatever the file says; their rows that carry
+    /// a value anyway are counted as rejected.
+    static func importRatesPerInhabitant(
+        _ items: [(id: String, column: String, per: Double)], codeColumn: String, decimals: Int = 2,
+        excluding excluded: (Commune) -> Bool = { _ in false }, file: inout SourceFile, into draft: inout AtlasDraft
+    ) throws {
+        for (index, rows) in try file.rowsByCommune(column: codeColumn, in: draft) {
+            if excluded(draft.communes[index]) {
+                for row in rows where items.contains(where: { !row[$0.column].isEmpty }) { file.reject() }
+                continue
+            }
+            for item in items {
+                let count = sum(try rows.map { try $0.number(item.column) })
+                try draft.set(item.id, index, rounded(draft.rate(count, commune: index, per: item.per), decimals))
+            }
+        }
+    }
+
+    /// Sets one percentage per item: `part` ÷ `whole` × 100, both summed over the commune's rows (a commune
+    /// merged since the source's vintage gets the sum of its parts' `part` over the sum of their `whole`,
+    /// not a mean of their rates). A row whose `part` exceeds its `whole` (more voters than registered
+    /// voters, say) is refused, counted as rejected, and leaves its commune without a value; so does an
+    /// empty cell. A zero `whole` gives no value (nothing to measure), without rejecting the row.
+    static func importShares(
+        _ items: [(id: String, part: String, whole: String)], codeColumn: String, decimals: Int = 2,
+        file: inout SourceFile, into draft: inout AtlasDraft
+    ) throws {
+        var refused: Set<Int> = []
+        for (index, rows) in try file.rowsByCommune(column: codeColumn, in: draft) {
+            for item in items {
+                var parts: [Double?] = [], wholes: [Double?] = []
+                var plausible = true
+                for row in rows {
+                    let part = try row.number(item.part), whole = try row.number(item.whole)
+                    if let part, let whole, part > whole {
+                        refused.insert(row.line)
+                        plausible = false
+                    }
+                    parts.append(part)
+                    wholes.append(whole)
+                }
+                guard plausible, let part = sum(parts), let whole = sum(wholes), whole > 0 else { continue }
+                try draft.set(item.id, index, rounded(part / whole * 100, decimals))
+            }
+        }
+        for _ in refused { file.reject() }
+    }
+
     /// `value` rounded to `decimals` decimals.
     static func rounded(_ value: Double?, _ decimals: Int = 2) -> Double? {
         guard let value else { return nil }
