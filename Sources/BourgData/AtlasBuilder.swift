@@ -47,6 +47,10 @@ public struct AtlasBuilder: Sendable {
         RPLSImporter(),
         ZonageABCImporter(),
         // Group D (housing market and supply): new importers here.
+        CarteDesLoyersImporter(),
+        LOVACImporter(),
+        LogementsVacantsRPImporter(),
+        SitadelImporter(),
         CopernicusImporter(),
         CLCImporter(),
         AltitudeImporter(),

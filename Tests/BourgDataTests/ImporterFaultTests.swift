@@ -245,6 +245,12 @@ struct SourceFileUnderTest: Sendable, CustomTestStringConvertible {
         .init("rpls-logements-sociaux", "rpls_logements_sociaux_communes_2024.csv", line: 3, code: "DEPCOM_ARM", number: "nb_ls"),
         .init("zonage-abc", "zonage-abc-juillet-2024.csv", delimiter: ";", line: 2, code: "CODGEO"),
         // Group D: new files here.
+        .init("anil-carte-des-loyers-2025", "loyers_annonces_2025_cog2025.csv", line: 3, code: "code_commune_cog2025", number: "loyer_m2_appartement"),
+        .init("lovac-logements-vacants-parc-prive-2025", "lovac_taux_vacance_2025_cog2025.csv", line: 3, code: "code_commune_cog2025",
+              number: "taux_vacance_plus_2ans_parc_prive_2025_pct"),
+        .init("insee-rp2021-logements-vacants", "logements_vacants_rp2021_cog2025.csv", line: 3, code: "code_commune_cog2025", number: "taux_vacance_2021_pct"),
+        .init("sdes-sitadel-logements-2013-2025", "logements_autorises_commences_2013_2025_cog2025.csv", line: 3, code: "code_commune_cog2025",
+              number: "log_autorises_2021"),
         .init("copernicus-hrl-couvert-arbore-impermeabilisation", "couvert_arbore_impermeabilisation_luminance_communes_cog2025.csv", line: 2,
               code: "code_insee", number: "couvert_arbore_moyen_pct"),
         .init("clc-changements-2012-2018", "clc_changements_2012_2018_par_commune.csv", line: 2, code: "code_insee", number: "ha_artificialises"),

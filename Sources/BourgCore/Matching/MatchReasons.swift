@@ -167,7 +167,7 @@ public struct IndicatorPhrase: Sendable, Hashable {
         case "prix_m2_maison": return IndicatorPhrase("maisons à \(whole) €/m²")
         case "prix_m2_appartement": return IndicatorPhrase("appartements à \(whole) €/m²")
         case "logements_sociaux_pour_1000": return per1000("logement social", "logements sociaux")
-        case "rapport_prix_revenu": return IndicatorPhrase("une maison de 100 m² pour \(rate) années de revenu médian")
+        case "rapport_prix_revenu": return IndicatorPhrase("une maison de 100 m² pour \(rate) années de niveau de vie médian")
         // Nature
         case "couvert_arbore_pct": return IndicatorPhrase("\(rate) % de couvert arboré")
         case "sols_impermeabilises_pct": return IndicatorPhrase("\(rate) % de sols imperméabilisés")

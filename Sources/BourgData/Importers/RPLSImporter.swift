@@ -14,8 +14,8 @@ struct RPLSImporter: SourceImporter {
     var indicators: [IndicatorDefinition] {
         [IndicatorDefinition(
             id: "logements_sociaux_pour_1000", label: "Logements sociaux pour 1 000 habitants", unit: "pour 1 000 hab.",
-            dimension: .logement, direction: .higherIsBetter, sources: [source.id, "insee-population-historique"], vintage: "2024",
-            definition: "Logements des bailleurs sociaux au 1er janvier 2024 rapportés à la population municipale 2021, pour 1 000 habitants. Une commune absent du répertoire n'a aucun logement social : 0.")]
+            dimension: .logement, direction: .neutral, sources: [source.id, "insee-population-historique"], vintage: "2024",
+            definition: "Logements des bailleurs sociaux au 1er janvier 2024 rapportés à la population municipale 2021, pour 1 000 habitants. Une commune absente du répertoire n'a aucun logement social : 0. Descriptif (neutre), pas noté : un parc social important ouvre des logements abordables aux ménages éligibles (plafonds de ressources, listes d'attente), mais il suit surtout la taille et l'histoire urbaine de la commune et va souvent avec une pauvreté concentrée ; « plus » n'est pas « mieux » pour tout nouvel arrivant. La loi SRU en fixe le minimum (20 à 25 % des résidences principales dans les communes concernées).")]
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
