@@ -24,6 +24,11 @@ public struct AtlasBuilder: Sendable {
         ZonagesImporter(),
         PopulationImporter(),
         // Group A (demography, census 2022, jobs): new importers here.
+        // Legal populations 2022 first: the census 2022 rows are checked against them.
+        SoldeMigratoireImporter(),
+        IndicateursRP2022Importer(),
+        ComparateurTerritoiresImporter(),
+        FranceTravailAnnuelImporter(),
         // Mobilité
         SNCFImporter(),
         OSRMImporter(),

@@ -97,7 +97,8 @@ struct AtlasBuildTests {
             func covered(_ id: String) -> IndicatorCoverage? { coverage.first { $0.indicator.id == id } }
             #expect(covered("gare_dans_commune")?.communesInGroup == 4)
             #expect(covered("gare_dans_commune")?.communesWithValue == 4)
-            #expect(covered("demandeurs_emploi_pour_1000")?.communesWithValue == 1) // Figeac only
+            #expect(covered(FranceTravailImporter.indicatorID)?.communesWithValue == 1) // Figeac only (monthly file, ≥ 5,000 inh.)
+            #expect(covered("demandeurs_emploi_pour_1000")?.communesWithValue == 4) // annual file: every commune
             #expect(covered("couverture_mobile_4g")?.communesWithValue == 0)
             #expect(covered("couverture_mobile_4g")?.share == 0)
         }

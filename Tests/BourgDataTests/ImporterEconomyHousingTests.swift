@@ -51,12 +51,14 @@ struct ImporterEconomyHousingTests {
         let draft = try Fixture.draft()
         // Figeac 2024: 930 + 940 + 930 + 920 + 920 + 880 + 890 + 910 + 940 + 960 + 950 + 940 = 11 110;
         // mean 925.83 / 9 770 × 1 000 = 94.8 (the 2023-12 row and the département row are ignored).
-        #expect(try draft.value("demandeurs_emploi_pour_1000", "46102") == 94.8)
+        #expect(try draft.value(FranceTravailImporter.indicatorID, "46102") == 94.8)
         // Avallon has only 11 months of 2024 in the excerpt: no value.
-        #expect(try draft.value("demandeurs_emploi_pour_1000", "89025") == nil)
+        #expect(try draft.value(FranceTravailImporter.indicatorID, "89025") == nil)
         // Communes under 5 000 inhabitants are not published: missing, not 0.
-        #expect(try draft.value("demandeurs_emploi_pour_1000", "46172") == nil)
-        #expect(try draft.value("demandeurs_emploi_pour_1000", "01004") == nil)
+        #expect(try draft.value(FranceTravailImporter.indicatorID, "46172") == nil)
+        #expect(try draft.value(FranceTravailImporter.indicatorID, "01004") == nil)
+        // Descriptive now: the annual file of every commune gives the scored figure.
+        #expect(FranceTravailImporter().indicators.allSatisfy { $0.direction == .neutral })
     }
 
     // MARK: SSMSI

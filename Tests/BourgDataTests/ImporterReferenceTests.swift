@@ -134,48 +134,43 @@ struct ImporterReferenceTests {
     @Test func populationSumsParisArrondissements() throws {
         let draft = try Fixture.draft()
         let paris = try draft.commune("75056")
-        // Sum of p21_pop (p15_pop) over the 20 rows 75101…75120 of the fixture.
+        // Sum of p21_pop over the 20 rows 75101…75120 of the fixture.
         #expect(paris.population == 2_133_111)
+        // 2015: the legal population on the 2025 territory (pmun2015 of the COG 2025 file).
         #expect(paris.population2015 == 2_206_488)
-        // (2 133 111 / 2 206 488)^(1/6) − 1 = −0.564 % a year.
-        #expect(try draft.value("croissance_population_2015_2021", "75056") == -0.56)
     }
 
-    @Test func populationAndGrowthOfSingleCommunes() throws {
+    @Test func populationOfSingleCommunes() throws {
         let draft = try Fixture.draft()
         let figeac = try draft.commune("46102")
         #expect(figeac.population == 9770)
         #expect(figeac.population2015 == 9826)
-        #expect(try draft.value("croissance_population_2015_2021", "46102") == -0.1) // (9770/9826)^(1/6) − 1
         #expect(try draft.commune("01004").population == 14854)
-        #expect(try draft.value("croissance_population_2015_2021", "01004") == 0.84) // (14854/14127)^(1/6) − 1
         // Overseas codes written with 6 digits (974411) are read as 97411.
         #expect(try draft.commune("97411").population == 154_765)
-        #expect(try draft.value("croissance_population_2015_2021", "97411") == 0.86)
-        // A commune of 0 inhabitants has population 0 and no growth rate (never a division by zero).
+        // A commune of 0 inhabitants has population 0.
         #expect(try draft.commune("55039").population == 0)
-        #expect(try draft.value("croissance_population_2015_2021", "55039") == nil)
         let provenance = try draft.provenance("insee-population-historique", "population_municipale_2013_2021.csv")
         #expect(provenance.rowsRead == 30)
         #expect(provenance.rowsUnmatched == 1) // 01001
+        // The population file no longer gives a growth rate (it mixes boundaries: see ImporterDemographyEmploymentTests).
+        #expect(PopulationImporter().indicators.isEmpty)
     }
 
     /// Pern-Lhospitalet (46172) was formed on 1 January 2025 from Lhospitalet (46172) and Pern (46217); the
-    /// population file (older geography) has both rows. Its population must be their sum: 501 + 427 = 928
-    /// (2015: 470 + 460 = 930), as the importer's comment and the indicator definition say.
+    /// population file (older geography) has both rows. Its population must be their sum: 501 + 427 = 928.
     @Test func populationOfA2025MergerIsTheSumOfItsFormerCommunes() throws {
         let draft = try Fixture.draft()
         let commune = try draft.commune("46172")
-        let growth = try draft.value("croissance_population_2015_2021", "46172")
         #expect(commune.population == 928)
+        // 2015 on the 2025 territory: 470 + 460 = 930, the COG 2025 file's pmun2015.
         #expect(commune.population2015 == 930)
-        #expect(growth == -0.04)
     }
 
     @Test func provenanceHasOneEntryPerFileWithFingerprints() throws {
         let draft = try Fixture.draft()
-        // 2 reference files + 3 zoning files + one file per other importer.
-        #expect(draft.provenance.count == 2 + 3 + (AtlasBuilder.importers.count - 1))
+        // 2 reference files + 3 zoning files + 2 INSEE demography files + one file per other importer.
+        #expect(draft.provenance.count == 2 + 3 + 2 + (AtlasBuilder.importers.count - 2))
         for entry in draft.provenance {
             #expect(entry.sha256.count == 64, "sha256 of \(entry.source.id)/\(entry.fileName)")
             #expect(entry.sha256.allSatisfy { $0.isHexDigit && !$0.isUppercase }, "sha256 of \(entry.fileName)")

@@ -12,7 +12,7 @@ enum RealAtlas {
 
     /// Indicators whose source does not cover every small town, by design (with the reason).
     static let partialByDesign: [String: String] = [
-        "demandeurs_emploi_pour_1000": "France Travail publishes communes of 5,000 inhabitants or more only",
+        "demandeurs_emploi_mensuels_2024_pour_1000": "France Travail's monthly file covers communes of 5,000 inhabitants or more only",
         // Group A
         "prix_m2_maison": "DVF medians need ≥ 10 sales; no DVF in Alsace-Moselle and Mayotte",
         "prix_m2_appartement": "DVF medians need ≥ 10 sales; many small towns sell few apartments",
@@ -181,5 +181,107 @@ struct WeightPresetTests {
         #expect(weights.value(.sante) > weights.value(.servicesPublics))
         #expect(weights.value(.servicesPublics) > weights.value(.emploi))
         #expect(weights.value(.emploi) > weights.value(.securite))
+    }
+}
+
+/// Group A: population growth on the 2025 territory (`SoldeMigratoireImporter`), checked against the raw files of
+/// the data directory the atlas was built from.
+@Suite("Real atlas: growth on the 2025 territory", .enabled(if: RealAtlas.isAvailable, "BOURG_TEST_ATLAS is not set or missing: run scripts/test with ../shared/data present"))
+struct RealAtlasPopulationTests {
+    static func csv(_ dataDirectory: URL, _ folder: String, _ name: String) throws -> CSVFile {
+        try CSVFile(url: dataDirectory.appendingPathComponent(folder).appendingPathComponent(name), name: "\(folder)/\(name)")
+    }
+
+    /// A merger year: the year in which a small town's own row of `insee-population-historique` (each year on
+    /// that year's boundaries) reaches the population of the 2025 territory (within 1 %) after being more than
+    /// 1 % below it the year before — its former communes are counted in its row from that year on. At every such
+    /// year, the series the atlas uses (legal populations on the 2025 territory) must not jump: it moves by at most
+    /// 5 %, the size of ordinary year-to-year changes of small towns' legal populations (the largest seen at a merger
+    /// year is 4.7 %), while the own row jumps by the former communes' population (+41 % for Valserhône in 2017).
+    @Test func noJumpAtMergerYearsAndAtlasUsesThe2025Territory() throws {
+        let atlas = try RealAtlas.open()
+        let dataDirectory = try atlas.info("data_dir").map { URL(fileURLWithPath: $0) } ?? AtlasLocation.dataDirectory(nil)
+        let matrix = try atlas.indicatorMatrix()
+        let smallTowns = Set(matrix.rows(in: .smallTowns).map { matrix.communes[$0].code })
+        var series: [String: CSVRow] = [:]
+        for row in try Self.csv(dataDirectory, SoldeMigratoireImporter.sourceID, SoldeMigratoireImporter.populationsFile).rows {
+            series[row["code_commune_cog2025"]] = row
+        }
+        var ownRows: [String: CSVRow] = [:]
+        for row in try Self.csv(dataDirectory, "insee-population-historique", "population_municipale_2013_2021.csv").rows {
+            ownRows[try row.communeCode("codgeo")] = row
+        }
+        var mergerYears = 0, largestJump = 0.0
+        for code in smallTowns.sorted() {
+            guard let cog2025 = series[code], let own = ownRows[code] else { continue }
+            for year in 14...21 {
+                guard let before = try own.number("p\(year - 1)_pop"), let after = try own.number("p\(year)_pop"),
+                      let territoryBefore = try cog2025.number("pmun20\(year - 1)"), let territoryAfter = try cog2025.number("pmun20\(year)"),
+                      territoryBefore > 0, before < 0.99 * territoryBefore, abs(after - territoryAfter) <= 0.01 * territoryAfter
+                else { continue }
+                mergerYears += 1
+                let change = abs(territoryAfter / territoryBefore - 1)
+                largestJump = max(largestJump, change)
+                #expect(change <= 0.05, "\(code) 20\(year): \(territoryBefore) → \(territoryAfter) on the 2025 territory")
+            }
+        }
+        #expect(mergerYears >= 200, "only \(mergerYears) merger years found: is the check still meaningful?")
+        #expect(largestJump > 0.01)
+
+        // The atlas's growth is the 2025 territory's, for every small town.
+        for row in matrix.rows(in: .smallTowns) {
+            let code = matrix.communes[row].code
+            guard let cog2025 = series[code], let start = try cog2025.number("pmun2016"), let end = try cog2025.number("pmun2022"), start > 0
+            else { continue }
+            let expected = ImporterSupport.rounded((pow(end / start, 1.0 / 6.0) - 1) * 100)
+            #expect(matrix.value(commune: row, "croissance_population_2016_2022") == expected, "\(code)")
+        }
+    }
+
+    /// The two population files agree (within 1 %) on the 2025 territory from 2018 on; before, only communes whose
+    /// boundaries changed disagree (the historical file's own row is the former commune alone).
+    @Test func populationFilesAgreeOnThe2025Territory() throws {
+        let atlas = try RealAtlas.open()
+        let dataDirectory = try atlas.info("data_dir").map { URL(fileURLWithPath: $0) } ?? AtlasLocation.dataDirectory(nil)
+        var history: [String: String] = [:]
+        for row in try Self.csv(dataDirectory, "insee-zonages-cog2025", "passage_codes_historiques_vers_cog2025.csv").rows {
+            history[row["code_commune_historique"]] = row["code_commune_cog2025"]
+        }
+        var cog2025: [String: CSVRow] = [:]
+        for row in try Self.csv(dataDirectory, SoldeMigratoireImporter.sourceID, SoldeMigratoireImporter.populationsFile).rows {
+            cog2025[row["code_commune_cog2025"]] = row
+        }
+        var sums: [String: [Int: Double]] = [:]
+        for row in try Self.csv(dataDirectory, "insee-population-historique", "population_municipale_2013_2021.csv").rows {
+            let code = try row.communeCode("codgeo")
+            guard let current = cog2025[code] != nil ? code : history[code] else { continue }
+            for year in 13...21 {
+                if let value = try row.number("p\(year)_pop") { sums[current, default: [:]][year, default: 0] += value }
+            }
+        }
+        var disagreeing: [Int: Int] = [:]
+        for (code, byYear) in sums {
+            for (year, sum) in byYear {
+                guard let value = try cog2025[code]?.number("pmun20\(year)"), value > 0 || sum > 0 else { continue }
+                if abs(sum - value) > 0.01 * max(value, 1) { disagreeing[year, default: 0] += 1 }
+            }
+        }
+        for year in 18...21 { #expect(disagreeing[year, default: 0] == 0, "20\(year): \(disagreeing[year, default: 0]) communes") }
+        // Measured: 751 communes in 2013, 465 in 2014, 278 in 2015, 241 in 2016, 3 in 2017.
+        #expect(disagreeing[13, default: 0] < 1_000)
+    }
+
+    /// Before (2015–2021 from the historical file, no value after a jump of 15 % and 100 inhabitants) and after
+    /// (the 2025 territory): Marennes-Hiers-Brouage +1.46 %/yr → −0.31 (2015–2021); Morcenx-la-Nouvelle +2.06 → −0.39;
+    /// Le Lude +0.73 → −1.48; Bezannes, Macouria, Le Castellet: none → +17.53, +8.24, +4.99; Figeac −0.10 → −0.10.
+    /// The atlas now gives 2011–2016 and 2016–2022.
+    @Test(arguments: [
+        ("17219", 0.04, -0.33), ("40197", -0.74, -0.24), ("72176", -1.04, -1.3), ("51058", 3.39, 17.51),
+        ("97305", 5.08, 6.62), ("83035", -0.74, 7.54), ("46102", 0.12, -0.13),
+    ])
+    func growthOfNamedTowns(_ code: String, _ growth2011: Double, _ growth2016: Double) throws {
+        let readings = Dictionary(uniqueKeysWithValues: try RealAtlas.open().readings(for: code).map { ($0.definition.id, $0.value) })
+        #expect(readings["croissance_population_2011_2016"] == growth2011)
+        #expect(readings["croissance_population_2016_2022"] == growth2016)
     }
 }

@@ -94,6 +94,11 @@ public enum LeverCatalogue {
         "taux_pauvrete": LeverAction(action: "action sociale", inTownsHands: false, barrier: .emploi),
         "part_revenus_chomage": LeverAction(action: "développement économique avec l'intercommunalité", inTownsHands: false, barrier: .emploi),
         "demandeurs_emploi_pour_1000": LeverAction(action: "développement économique avec l'intercommunalité", inTownsHands: false, barrier: .emploi),
+        "demandeurs_emploi_tendance_2019_2023": LeverAction(action: "développement économique avec l'intercommunalité", inTownsHands: false, barrier: .emploi),
+        "taux_chomage_1564_2022": LeverAction(action: "développement économique avec l'intercommunalité", inTownsHands: false, barrier: .emploi),
+        "taux_emploi_1564_2022": LeverAction(action: "développement économique avec l'intercommunalité", inTownsHands: false, barrier: .emploi),
+        "croissance_emplois_2013_2018": LeverAction(action: "développement économique avec l'intercommunalité (foncier d'activité, commerce)", inTownsHands: false, barrier: .emploi),
+        "concentration_emploi_2018": LeverAction(action: "développement économique avec l'intercommunalité (foncier d'activité, commerce)", inTownsHands: false, barrier: .emploi),
         // Mobilité (structurel, sauf le rabattement)
         "gare_dans_commune": LeverAction(action: "rabattement vers la gare la plus proche (navettes, covoiturage)", inTownsHands: false, barrier: .mobilite),
         "voyageurs_gares_2024": LeverAction(action: "desserte ferroviaire : dépend de la région", inTownsHands: false, barrier: .mobilite),

@@ -185,10 +185,10 @@ public struct IndicatorPhrase: Sendable, Hashable {
         // Métropole, dynamique
         case "couronne_aav_700k": return flag("dans la couronne d'une aire de 700 000 habitants ou plus", "hors couronne des grandes aires")
         case "distance_pole_aav_700k_km": return IndicatorPhrase("pôle d'une aire de 700 000 habitants ou plus à \(km) km à vol d'oiseau")
-        case "croissance_population_2015_2021":
+        case "croissance_population_2016_2022":
             let magnitude = FrenchFormat.number(abs(value), decimals: 2)
-            return magnitude == "0" ? IndicatorPhrase("population stable de 2015 à 2021")
-                : IndicatorPhrase("population en \(value < 0 ? "baisse" : "hausse") de \(magnitude) % par an de 2015 à 2021")
+            return magnitude == "0" ? IndicatorPhrase("population stable de 2016 à 2022")
+                : IndicatorPhrase("population en \(value < 0 ? "baisse" : "hausse") de \(magnitude) % par an de 2016 à 2022")
         default: return nil
         }
     }

@@ -1,7 +1,9 @@
 import BourgCore
 import Foundation
 
-/// France Travail / DARES: registered jobseekers in communes of 5,000 inhabitants or more.
+/// France Travail / DARES: registered jobseekers in communes of 5,000 inhabitants or more, monthly. Descriptive
+/// since the annual file of every commune (`FranceTravailAnnuelImporter`) gives the scored figure: this one is a
+/// year more recent but covers only the larger towns, and counts more people (another category or reference).
 struct FranceTravailImporter: SourceImporter {
     let source = SourceDescription(
         id: "francetravail-demandeurs-emploi", citation: "France Travail, demandeurs d'emploi 2024",
@@ -12,12 +14,13 @@ struct FranceTravailImporter: SourceImporter {
         officialURL: "https://statistiques.francetravail.org/stmt/defmexp")
 
     static let year = "2024"
+    static let indicatorID = "demandeurs_emploi_mensuels_2024_pour_1000"
 
     var indicators: [IndicatorDefinition] {
         [IndicatorDefinition(
-            id: "demandeurs_emploi_pour_1000", label: "Demandeurs d'emploi pour 1 000 habitants", unit: "pour 1 000 hab.",
-            dimension: .emploi, direction: .lowerIsBetter, sources: [source.id, "insee-population-historique"], vintage: Self.year,
-            definition: "Moyenne des 12 mois de \(Self.year) du nombre de demandeurs d'emploi inscrits au 1er du mois, rapportée à la population municipale 2021, pour 1 000 habitants. Publié seulement pour les communes de 5 000 habitants ou plus : pas de donnée pour les autres. Le fichier répète certaines lignes (commune, mois) : une copie identique est écartée ; quand les deux lignes diffèrent (des homonymes confondus en amont), la commune reste sans donnée.")]
+            id: Self.indicatorID, label: "Demandeurs d'emploi pour 1 000 habitants, moyenne mensuelle \(Self.year) (communes de 5 000 hab. ou plus)", unit: "pour 1 000 hab.",
+            dimension: .emploi, direction: .neutral, sources: [source.id, "insee-population-historique"], vintage: Self.year,
+            definition: "Moyenne des 12 mois de \(Self.year) du nombre de demandeurs d'emploi inscrits au 1er du mois, rapportée à la population municipale 2021, pour 1 000 habitants. Publié seulement pour les communes de 5 000 habitants ou plus : pas de donnée pour les autres. Le fichier répète certaines lignes (commune, mois) : une copie identique est écartée ; quand les deux lignes diffèrent (des homonymes confondus en amont), la commune reste sans donnée. Descriptif, non noté : le chiffre noté est celui du fichier annuel de France Travail (2023), publié pour toutes les communes ; celui-ci, plus récent d'un an, compte de 10 à 16 % de demandeurs de plus (autre catégorie ou autre date de référence) et ne couvre que les communes de 5 000 habitants ou plus.")]
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
@@ -36,7 +39,7 @@ struct FranceTravailImporter: SourceImporter {
             }
             guard byMonth.count == 12 else { continue }
             let mean = byMonth.values.reduce(0, +) / 12
-            try draft.set("demandeurs_emploi_pour_1000", index, ImporterSupport.rounded(draft.rate(mean, commune: index, per: 1_000), 1))
+            try draft.set(Self.indicatorID, index, ImporterSupport.rounded(draft.rate(mean, commune: index, per: 1_000), 1))
         }
         draft.record(file.provenance)
     }
