@@ -55,13 +55,13 @@ struct CarteDesLoyersImporter: SourceImporter {
                     unit: "€/m²/mois", dimension: .logement, direction: .neutral, sources: [source.id], vintage: "2025",
                     definition: "Borne haute de l'intervalle de prédiction à 95 % du loyer d'annonce des \(item.label) (ANIL-DHUP) : plus l'intervalle est large, moins l'estimation est sûre. Descriptif (neutre)."),
                 IndicatorDefinition(
-                    id: "loyer_\(item.suffix)_annonces", label: "Annonces de location de \(item.label) observées dans la commune", unit: "annonces",
+                    id: "loyer_\(item.suffix)_annonces", label: "Annonces de location (\(item.label)) observées dans la commune", unit: "annonces",
                     dimension: .logement, direction: .neutral, sources: [source.id], vintage: "2025",
-                    definition: "Nombre d'annonces de location de \(item.label) observées dans la commune pour l'estimation du loyer (ANIL-DHUP) : indicateur de qualité, descriptif (neutre). 0 est une vraie valeur (aucune annonce : loyer estimé à partir des voisines)."),
+                    definition: "Nombre d'annonces de location (\(item.label)) observées dans la commune pour l'estimation du loyer (ANIL-DHUP) : indicateur de qualité, descriptif (neutre). 0 est une vraie valeur (aucune annonce : loyer estimé à partir des voisines)."),
                 IndicatorDefinition(
                     id: "loyer_\(item.suffix)_niveau_prediction", label: "Niveau de prédiction du loyer des \(item.label)", unit: "",
                     dimension: .logement, direction: .neutral, kind: .category, sources: [source.id], vintage: "2025",
-                    definition: "Échelle à laquelle le modèle a estimé le loyer des \(item.label) : la commune elle-même (assez d'annonces), une maille (la commune regroupée avec des voisines) ou l'EPCI. Indicateur de qualité, descriptif (neutre).",
+                    definition: "Échelle à laquelle le modèle ANIL-DHUP a estimé le loyer des \(item.label) : la commune elle-même (assez d'annonces), une maille (la commune regroupée avec des voisines) ou l'EPCI. Indicateur de qualité, descriptif (neutre).",
                     categories: [
                         IndicatorCategory(code: 1, label: "Commune"),
                         IndicatorCategory(code: 2, label: "Maille (commune et voisines)"),
