@@ -44,7 +44,7 @@ struct SitadelImporter: SourceImporter {
         Window(
             id: "logements_autorises_2013_2015_pour_1000", label: "Logements autorisés par an pour 1 000 habitants (2013–2015)",
             columnPrefix: "log_autorises_", years: 2013...2015, denominator: .population2015, direction: .neutral,
-            definition: "Moyenne annuelle des logements autorisés de 2013 à 2015, les premières années de la source, pour 1 000 habitants de 2015 : la construction d'avant la période 2016–2022, sans rien de la croissance qui suit (ni la population 2021 au dénominateur). Elle recouvre en partie la période 2011–2016. \(counting) Pas de valeur quand la population 2015 n'est pas sur le territoire actuel de la commune (fusion comptée en cours de série, voir l'évolution de la population 2015–2021). Descriptif (neutre) : une mesure d'avant, pour l'analyse, pas une note."),
+            definition: "Moyenne annuelle des logements autorisés de 2013 à 2015, les premières années de la source, pour 1 000 habitants de 2015 : la construction d'avant la période 2016–2022, sans rien de la croissance qui suit (ni la population 2021 au dénominateur). Elle recouvre en partie la période 2011–2016. \(counting) Population 2015 recalculée par l'INSEE sur le territoire de 2025 (fusions comprises). Descriptif (neutre) : une mesure d'avant, pour l'analyse, pas une note."),
     ]
 
     var indicators: [IndicatorDefinition] {
@@ -73,15 +73,14 @@ struct SitadelImporter: SourceImporter {
         draft.record(file.provenance)
     }
 
-    /// `count` per 1,000 inhabitants of the denominator's year; for 2015, only where the 2015 population is on
-    /// today's geography (the population importer computes the 2015–2021 growth only then).
+    /// `count` per 1,000 inhabitants of the denominator's year; the 2015 population is the legal population on
+    /// today's geography (`SoldeMigratoireImporter`, run before).
     func rate(_ count: Double, commune index: Int, per denominator: Denominator, in draft: AtlasDraft) -> Double? {
         switch denominator {
         case .population2021:
             return draft.rate(count, commune: index, per: 1_000)
         case .population2015:
-            guard let population = draft.communes[index].population2015, population > 0,
-                  draft.value("croissance_population_2015_2021", index) != nil else { return nil }
+            guard let population = draft.communes[index].population2015, population > 0 else { return nil }
             return count / Double(population) * 1_000
         }
     }
