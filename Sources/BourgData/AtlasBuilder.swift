@@ -32,13 +32,17 @@ public struct AtlasBuilder: Sendable {
         // Mobilité
         SNCFImporter(),
         OSRMImporter(),
-        // Culture first: BPE's distance to a cinema also uses Basilic.
+        // Culture first: the BPE 2024 distances to a cinema, a library and a conservatoire also use Basilic.
         BasilicImporter(),
         BPEImporter(),
         CartoSanteImporter(),
         FranceServicesImporter(),
         EloignementImporter(),
         // Group B (services, health, schools, childcare): new importers here.
+        BPE2024Importer(),
+        APLImporter(),
+        CAFAccueilJeuneEnfantImporter(),
+        IPSImporter(),
         FilosofiImporter(),
         FranceTravailImporter(),
         SSMSIImporter(),

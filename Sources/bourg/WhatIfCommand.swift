@@ -14,7 +14,7 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var town: TownArgument
 
-    @Option(name: .customLong("set"), help: "A new value, e.g. france_services=1 or medecins_generalistes_pour_10000=9 (repeatable).")
+    @Option(name: .customLong("set"), help: "A new value, e.g. france_services=1 or apl_medecins_generalistes=4 (repeatable).")
     var changes: [String] = []
 
     @Option(name: .long, help: "Raise a dimension to the median of the town's population band, e.g. sante.")

@@ -169,8 +169,8 @@ struct ImporterReferenceTests {
 
     @Test func provenanceHasOneEntryPerFileWithFingerprints() throws {
         let draft = try Fixture.draft()
-        // 2 reference files + 3 zoning files + 2 INSEE demography files + one file per other importer.
-        #expect(draft.provenance.count == 2 + 3 + 2 + (AtlasBuilder.importers.count - 2))
+        // 2 reference files + 3 zoning files + 2 INSEE demography files + 2 DEPP IPS files + one file per other importer.
+        #expect(draft.provenance.count == 2 + 3 + 2 + 2 + (AtlasBuilder.importers.count - 3))
         for entry in draft.provenance {
             #expect(entry.sha256.count == 64, "sha256 of \(entry.source.id)/\(entry.fileName)")
             #expect(entry.sha256.allSatisfy { $0.isHexDigit && !$0.isUppercase }, "sha256 of \(entry.fileName)")

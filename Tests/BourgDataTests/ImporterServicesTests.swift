@@ -3,7 +3,8 @@ import Foundation
 import Testing
 @testable import BourgData
 
-/// Mobility, culture, health and public services: SNCF, OSRM, Basilic, BPE, CartoSanté, France Services, éloignement.
+/// Mobility, culture, health and public services: SNCF, OSRM, Basilic, BPE 2019, CartoSanté, France Services, éloignement
+/// (BPE 2024, APL, childcare and IPS in `ImporterGroupBTests`).
 @Suite("Importers: mobility and services")
 struct ImporterServicesTests {
     /// The fixture communes of mainland France (SNCF and most distances apply to them).
@@ -113,28 +114,20 @@ struct ImporterServicesTests {
         #expect(try draft.value("medecins_generalistes_pour_10000", "01004") == 16.83)
         #expect(try draft.value("medecins_generalistes_pour_10000", "75056") == 11.96) // 2 551 / 2 133 111
         #expect(try draft.value("medecins_generalistes_pour_10000", "97411") == 9.95) // 154 / 154 765
-        #expect(try draft.value("pharmacies_pour_10000", "46102") == 6.14) // 6 / 9 770
         #expect(try draft.value("infirmiers_pour_10000", "46102") == 0) // no D232 row: none
         // B101 + B102 per 1 000: Valserhône (1 + 3) / 16 295; Paris (17 + 710) / 2 133 111.
         #expect(try draft.value("supermarches_pour_1000", "01033") == 0.25)
         #expect(try draft.value("supermarches_pour_1000", "75056") == 0.34)
-        #expect(try draft.value("boulangeries_pour_1000", "46102") == 1.64) // 16 / 9 770 × 1 000
         #expect(try draft.value("campings_pour_1000", "2A004") == 0.03) // 2 / 73 822 × 1 000
-        // Every F1xx/F2xx code: Pern-Lhospitalet F113 1 + F203 2 over 501 inhabitants (the population the draft has).
-        let pern = try #require(try draft.commune("46172").population)
-        #expect(try draft.value("equipements_sport_loisirs_pour_1000", "46172") == rounded(3 / Double(pern) * 1_000, 2))
-        #expect(try draft.value("equipements_sport_loisirs_pour_1000", "01033") == 0.43) // F101 2 + F113 4 + F118 1
         // A commune of 0 inhabitants has no rate (not 0).
         #expect(try draft.value("medecins_generalistes_pour_10000", "55039") == nil)
-        #expect(try draft.value("restaurants_pour_1000", "55039") == nil)
+        #expect(try draft.value("hotels_pour_1000", "55039") == nil)
     }
 
     @Test func bpePresenceFlags() throws {
         let draft = try Fixture.draft()
-        #expect(try draft.value("service_postal", "46102") == 1) // A206
-        #expect(try draft.value("service_postal", "46172") == 0)
-        #expect(try draft.value("service_postal", "55039") == 0) // absent from BPE: 0 equipment
         #expect(try draft.value("information_touristique", "46102") == 1) // G104
+        #expect(try draft.value("information_touristique", "55039") == 0) // absent from BPE: 0 equipment
         #expect(try draft.value("information_touristique", "01033") == 0)
         #expect(try draft.value("sports_nautiques", "01033") == 1) // F118
         #expect(try draft.value("sports_nautiques", "46102") == 0)
@@ -164,38 +157,24 @@ struct ImporterServicesTests {
         #expect(try draft.value("distance_creche_km", "75056") == nil)
     }
 
-    @Test func bpeDistanceToCinemaUsesBPEAndBasilic() throws {
-        let draft = try Fixture.draft()
-        // Ajaccio has no Basilic value (Corsica) but has F303 in BPE.
-        #expect(try draft.value("distance_cinema_km", "2A004") == 0)
-        #expect(try draft.value("distance_cinema_km", "97411") == 0)
-        #expect(try draft.value("distance_cinema_km", "46102") == 0)
-        let withCinema = ["01004", "01033", "46102", "75056", "89025"]
-        let pern = try draft.nearestKm(from: "46172", to: withCinema) // Figeac
-        #expect((40...70).contains(pern))
-        #expect(try draft.value("distance_cinema_km", "46172") == rounded(pern, 1))
-    }
-
     // MARK: CartoSanté
 
     @Test func cartoSanteGivesEachCommuneTheValuesOfItsBassinDeVie() throws {
         let draft = try Fixture.draft()
-        #expect(try draft.value("apl_medecins_generalistes_bv", "46102") == 2.9)
         #expect(try draft.value("densite_generalistes_bv", "46102") == 6.9)
         #expect(try draft.value("densite_infirmiers_bv", "46102") == 19)
         // Pern-Lhospitalet is in the bassin de vie of Cahors (46042), Beaumont-en-Verdunois in Verdun's (55545).
-        #expect(try draft.value("apl_medecins_generalistes_bv", "46172") == 3.4)
         #expect(try draft.value("densite_infirmiers_bv", "46172") == 22.8)
-        #expect(try draft.value("apl_medecins_generalistes_bv", "55039") == 3.8)
-        #expect(try draft.value("apl_medecins_generalistes_bv", "97411") == 4.8)
+        #expect(try draft.value("densite_generalistes_bv", "55039") == 8.4)
+        #expect(try draft.value("densite_generalistes_bv", "97411") == 9.1)
     }
 
     // MARK: France Services
 
-    @Test func franceServicesCountsSitesAndZeroForAbsentCommunes() throws {
+    @Test func franceServicesFlagsSitesAndZeroForAbsentCommunes() throws {
         let draft = try Fixture.draft()
-        #expect(try draft.value("france_services", "75056") == 11)
-        #expect(try draft.value("france_services", "97411") == 3)
+        #expect(try draft.value("france_services", "75056") == 1) // 11 sites: present
+        #expect(try draft.value("france_services", "97411") == 1) // 3 sites
         #expect(try draft.value("france_services", "01004") == 1)
         // Exhaustive list: a commune absent from it has none.
         #expect(try draft.value("france_services", "46102") == 0)

@@ -17,6 +17,7 @@ enum RealAtlas {
         "prix_m2_maison": "DVF medians need ≥ 10 sales; no DVF in Alsace-Moselle and Mayotte",
         "prix_m2_appartement": "DVF medians need ≥ 10 sales; many small towns sell few apartments",
         // Group B
+        "ips_colleges_publics": "only communes with a public collège have one (about 58 % of small towns); the others' pupils attend their sector's collège",
         "rapport_prix_revenu": "needs the DVF house median",
         "taux_pauvrete": "INSEE publishes the poverty rate only above a size threshold (statistical secrecy)",
         // Group C

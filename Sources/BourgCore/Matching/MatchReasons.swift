@@ -86,6 +86,9 @@ public struct IndicatorPhrase: Sendable, Hashable {
         func count(_ singular: String, _ plural: String, none: String) -> IndicatorPhrase {
             value == 0 ? IndicatorPhrase(none, absence: true) : IndicatorPhrase("\(whole) \(MatchFormat.noun(value, singular, plural))")
         }
+        func apl(_ singular: String, _ plural: String? = nil) -> IndicatorPhrase {
+            IndicatorPhrase("\(rate) \(MatchFormat.noun(value, singular, plural)) accessible\(value >= 2 ? "s" : "") (équivalents temps plein) pour 100 000 habitants", absence: value == 0)
+        }
         func flag(_ yes: String, _ no: String) -> IndicatorPhrase {
             value != 0 ? IndicatorPhrase(yes, presence: true) : IndicatorPhrase(no, absence: true)
         }
@@ -111,8 +114,12 @@ public struct IndicatorPhrase: Sendable, Hashable {
         case "dentistes_pour_10000": return per10000("dentiste")
         case "distance_urgences_km": return distance("service d'urgences")
         case "distance_maison_sante_km": return distance("maison ou centre de santé")
-        case "apl_medecins_generalistes_bv":
-            return IndicatorPhrase("accès aux généralistes de \(rate) consultation\(value >= 2 ? "s" : "") par habitant et par an (bassin de vie)")
+        case "apl_medecins_generalistes":
+            return IndicatorPhrase("accès aux généralistes de \(rate) consultation\(value >= 2 ? "s" : "") par habitant et par an", absence: value == 0)
+        case "apl_infirmiers": return apl("infirmier")
+        case "apl_kinesitherapeutes": return apl("kinésithérapeute")
+        case "apl_dentistes": return apl("dentiste")
+        case "apl_sages_femmes": return apl("sage-femme", "sages-femmes")
         case "densite_generalistes_bv":
             return IndicatorPhrase("\(rate) \(MatchFormat.noun(value, "généraliste")) pour 10 000 habitants dans le bassin de vie")
         case "densite_infirmiers_bv":
@@ -123,7 +130,9 @@ public struct IndicatorPhrase: Sendable, Hashable {
         case "distance_ecole_km": return distance("école")
         case "distance_college_km": return distance("collège")
         case "distance_lycee_km": return distance("lycée")
-        case "france_services": return count("site France Services", "sites France Services", none: "aucun site France Services")
+        case "france_services": return flag("site France Services dans la commune", "pas de site France Services dans la commune")
+        case "taux_couverture_accueil_jeune_enfant":
+            return IndicatorPhrase(value >= 100 ? "au moins une place d'accueil par enfant de moins de 3 ans" : "\(rate) places d'accueil pour 100 enfants de moins de 3 ans")
         case "distance_france_services_km": return distance("site France Services")
         case "part_pop_eloignee_proximite": return IndicatorPhrase("\(rate) % des habitants éloignés des services de proximité")
         case "part_pop_eloignee_intermediaires": return IndicatorPhrase("\(rate) % des habitants éloignés des services intermédiaires")
@@ -137,20 +146,26 @@ public struct IndicatorPhrase: Sendable, Hashable {
         case "monuments_historiques": return count("monument historique", "monuments historiques", none: "aucun monument historique")
         case "lieux_culturels": return count("lieu culturel", "lieux culturels", none: "aucun lieu culturel")
         case "distance_cinema_km": return distance("cinéma")
+        case "distance_bibliotheque_km": return distance("bibliothèque")
+        case "distance_conservatoire_km": return distance("conservatoire")
+        case "distance_musee_km": return distance("musée")
+        case "distance_theatre_scene_km": return distance("théâtre ou scène")
         // Commerces
         case "supermarches_pour_1000": return per1000("supermarché")
         case "distance_supermarche_km": return distance("supermarché")
         case "boulangeries_pour_1000": return per1000("boulangerie")
         case "boucheries_pour_1000": return per1000("boucherie")
-        case "autres_commerces_quotidiens_pour_1000": return per1000("autre commerce du quotidien", "autres commerces du quotidien")
-        // Tourisme, vie sociale
+        case "commerces_alimentaires_pour_1000": return per1000("commerce alimentaire", "commerces alimentaires")
+        case "poissonnerie": return flag("poissonnerie dans la commune", "pas de poissonnerie dans la commune")
+        case "restaurants_pour_1000": return per1000("restaurant")
+        case "distance_banque_km": return distance("banque")
+        case "distance_station_service_km": return distance("station-service")
+        // Tourisme
         case "hotels_pour_1000": return per1000("hôtel")
         case "campings_pour_1000": return per1000("camping")
         case "information_touristique": return flag("office de tourisme", "pas d'office de tourisme")
         case "domaine_skiable": return flag("domaine skiable", "pas de domaine skiable")
         case "sports_nautiques": return flag("sports nautiques", "pas de sports nautiques")
-        case "equipements_sport_loisirs_pour_1000": return per1000("équipement de sport et de loisirs", "équipements de sport et de loisirs")
-        case "restaurants_pour_1000": return per1000("restaurant")
         // Emploi et revenus
         case "revenu_median_uc": return IndicatorPhrase("revenu médian de \(whole) € par an et par unité de consommation")
         case "taux_pauvrete": return IndicatorPhrase("taux de pauvreté de \(rate) %")

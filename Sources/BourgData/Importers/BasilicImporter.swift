@@ -1,7 +1,9 @@
 import BourgCore
 import Foundation
 
-/// Ministère de la Culture, Basilic: cultural places per commune (cinemas, libraries, museums, theatres…).
+/// Ministère de la Culture, Basilic: cultural places per commune (cinemas, libraries, museums, theatres…), as
+/// descriptive counts, and the distance to the nearest museum and theatre. The distances to a cinema, a library
+/// and a conservatoire are computed by `BPE2024Importer` from both sources.
 struct BasilicImporter: SourceImporter {
     static let sourceID = "basilic-culture-par-commune"
     let source = SourceDescription(
@@ -23,13 +25,30 @@ struct BasilicImporter: SourceImporter {
         ("lieux_culturels", "Lieux culturels (tous types)", []),
     ]
 
+    /// Distances to the nearest commune with a place of the count indicator `count` (Basilic only: Corsica has none).
+    static let distances: [(id: String, label: String, count: String)] = [
+        ("distance_musee_km", "Distance au musée le plus proche", "musees"),
+        ("distance_theatre_scene_km", "Distance au théâtre ou à la scène la plus proche", "theatres_scenes"),
+    ]
+
+    static func what(_ types: Set<String>) -> String {
+        types.isEmpty ? "de tous types" : "de type " + types.sorted().joined(separator: " ou ")
+    }
+
+    static let corsica = "La Corse est absente de la source : pas de donnée pour ses communes (jamais zéro)."
+
     var indicators: [IndicatorDefinition] {
         Self.counts.map { item in
-            let what = item.types.isEmpty ? "de tous types" : "de type " + item.types.sorted().joined(separator: " ou ")
-            return IndicatorDefinition(
-                id: item.id, label: item.label, unit: "", dimension: .culture, direction: .higherIsBetter,
+            IndicatorDefinition(
+                id: item.id, label: item.label, unit: "", dimension: .culture, direction: .neutral,
                 sources: [source.id], vintage: "2024",
-                definition: "Nombre de lieux Basilic \(what) dans la commune. La Corse est absente de la source : pas de donnée pour ses communes (jamais zéro).")
+                definition: "Nombre de lieux Basilic \(Self.what(item.types)) dans la commune. Descriptif, non noté : un nombre de lieux croît avec la taille de la ville ; les mesures notées sont les distances au cinéma, à la bibliothèque, au conservatoire, au musée et au théâtre les plus proches. \(Self.corsica)")
+        } + Self.distances.map { item in
+            let types = Self.counts.first { $0.id == item.count }!.types
+            return IndicatorDefinition(
+                id: item.id, label: item.label, unit: "km", dimension: .culture, direction: .lowerIsBetter,
+                sources: [source.id], vintage: "2024",
+                definition: "Distance à vol d'oiseau de la mairie à la mairie de la commune la plus proche ayant au moins un lieu Basilic \(Self.what(types)) (lieux recensés par le ministère de la Culture) ; 0 si la commune en a un. Calculée sur le même territoire (métropole, chaque DOM). \(Self.corsica)")
         }
     }
 
@@ -49,6 +68,10 @@ struct BasilicImporter: SourceImporter {
                 // The source lost Corsica: its communes are unknown, not zero.
                 try draft.set(item.id, index, commune.territory == .corsica ? nil : totals[position][index])
             }
+        }
+        for item in Self.distances {
+            let places = draft.column(item.count)
+            try ImporterSupport.setEquipment(item.id, .distance, counts: places, into: &draft)
         }
         draft.record(file.provenance)
     }

@@ -1,7 +1,8 @@
 import BourgCore
 import Foundation
 
-/// CartoSanté / DREES: GP accessibility (APL) and practitioner densities of the commune's bassin de vie.
+/// CartoSanté / DREES: practitioner densities of the commune's bassin de vie (2024), descriptive: access to
+/// practitioners is scored with the DREES APL of each commune (`APLImporter`), which replaces the bassin's APL.
 struct CartoSanteImporter: SourceImporter {
     let source = SourceDescription(
         id: "cartosante-bassins-de-vie-2024", citation: "CartoSanté 2024",
@@ -12,8 +13,6 @@ struct CartoSanteImporter: SourceImporter {
         officialURL: "https://cartosante.atlasante.fr")
 
     static let columns: [(id: String, column: String, label: String, unit: String, vintage: String, what: String)] = [
-        ("apl_medecins_generalistes_bv", "apl_medecins_generalistes_2023", "Accessibilité aux médecins généralistes (APL) du bassin de vie",
-         "consultations / hab. / an", "2023", "Accessibilité potentielle localisée aux médecins généralistes (DREES)"),
         ("densite_generalistes_bv", "densite_generalistes_lib_2024", "Généralistes libéraux pour 10 000 habitants (bassin de vie)",
          "pour 10 000 hab.", "2024", "Densité de médecins généralistes libéraux"),
         ("densite_infirmiers_bv", "densite_infirmiers_lib_2024", "Infirmiers libéraux pour 10 000 habitants (bassin de vie)",
@@ -23,9 +22,9 @@ struct CartoSanteImporter: SourceImporter {
     var indicators: [IndicatorDefinition] {
         Self.columns.map { item in
             IndicatorDefinition(
-                id: item.id, label: item.label, unit: item.unit, dimension: .sante, direction: .higherIsBetter,
+                id: item.id, label: item.label, unit: item.unit, dimension: .sante, direction: .neutral,
                 sources: [source.id, "insee-zonages-cog2025"], vintage: item.vintage,
-                definition: "\(item.what) du bassin de vie 2022 de la commune (toutes les communes d'un bassin ont la même valeur).")
+                definition: "\(item.what) du bassin de vie 2022 de la commune (toutes les communes d'un bassin ont la même valeur). Descriptif, non noté : l'accès aux praticiens est noté par l'APL 2023 de la DREES calculée pour chaque commune, plus fine que le bassin de vie.")
         }
     }
 

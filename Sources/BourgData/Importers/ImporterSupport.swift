@@ -99,6 +99,29 @@ enum ImporterSupport {
         for _ in refused { file.reject() }
     }
 
+    /// Sets an equipment indicator from counts per commune (`nil` = unknown): a rate per 10,000 or 1,000
+    /// inhabitants (2021 population, 2 decimals), a 0/1 presence flag, the distance in km (0.1) to the nearest
+    /// commune of the same territory that has one (0 when the commune has one), or the count itself. A commune
+    /// whose count is unknown gets no value (and is no destination for the distances). Used by both BPE importers.
+    static func setEquipment(_ id: String, _ measure: EquipmentMeasure, counts: [Double?], into draft: inout AtlasDraft) throws {
+        switch measure {
+        case .per10000, .per1000:
+            let per = measure == .per10000 ? 10_000.0 : 1_000.0
+            for (index, count) in counts.enumerated() {
+                try draft.set(id, index, rounded(draft.rate(count, commune: index, per: per)))
+            }
+        case .presence:
+            for (index, count) in counts.enumerated() { try draft.set(id, index, count.map { $0 > 0 ? 1 : 0 }) }
+        case .count:
+            for (index, count) in counts.enumerated() { try draft.set(id, index, count) }
+        case .distance:
+            let distances = draft.distancesToNearestCommune(where: counts.map { ($0 ?? 0) > 0 })
+            for (index, distance) in distances.enumerated() where counts[index] != nil {
+                try draft.set(id, index, rounded(distance, 1))
+            }
+        }
+    }
+
     /// `value` rounded to `decimals` decimals.
     static func rounded(_ value: Double?, _ decimals: Int = 2) -> Double? {
         guard let value else { return nil }
@@ -107,4 +130,41 @@ enum ImporterSupport {
     }
 }
 
+/// How an equipment indicator is computed from the number of equipments of a commune (see `ImporterSupport.setEquipment`).
+enum EquipmentMeasure: Sendable {
+    case per10000, per1000, presence, distance, count
 
+    /// The unit shown beside the value.
+    var unit: String {
+        switch self {
+        case .per10000: "pour 10 000 hab."
+        case .per1000: "pour 1 000 hab."
+        case .presence, .count: ""
+        case .distance: "km"
+        }
+    }
+
+    /// Flags are 0/1; everything else is a quantity.
+    var kind: IndicatorKind { self == .presence ? .flag : .quantity }
+
+    /// The direction unless the indicator says otherwise: more equipment per inhabitant, or in the commune, is
+    /// better; a shorter distance is better; a raw count grows with the town's size, so it only describes.
+    var direction: Direction {
+        switch self {
+        case .per10000, .per1000, .presence: .higherIsBetter
+        case .distance: .lowerIsBetter
+        case .count: .neutral
+        }
+    }
+
+    /// The start of the French definition, for equipments described by `what` (e.g. "équipements BPE 2019 (D201)").
+    func definition(of what: String) -> String {
+        switch self {
+        case .per10000: "Nombre d'\(what) rapporté à la population municipale 2021, pour 10 000 habitants."
+        case .per1000: "Nombre d'\(what) rapporté à la population municipale 2021, pour 1 000 habitants."
+        case .presence: "1 si la commune compte au moins un des \(what), 0 sinon."
+        case .count: "Nombre d'\(what) dans la commune."
+        case .distance: "Distance à vol d'oiseau de la mairie à la mairie de la commune la plus proche ayant au moins un des \(what) ; 0 si la commune en a un. Calculée sur le même territoire (métropole, Corse, chaque DOM)."
+        }
+    }
+}
