@@ -66,6 +66,10 @@ public struct AtlasBuilder: Sendable {
         MembershipListImporter.littoral,
         TypologiesImporter(),
         // Group E (taxes, risks, water, commutes): new importers here.
+        FiscaliteLocaleImporter(),
+        CatNatImporter(),
+        EauPotableImporter(),
+        DomicileTravailImporter(),
         ARCEPImporter(),
         ResidencesSecondairesImporter(),
         MembershipListImporter.petitesVillesDeDemain,

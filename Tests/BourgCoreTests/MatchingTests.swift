@@ -15,7 +15,7 @@ enum MatchingTowns {
     static func south(_ km: Double) -> (Double, Double) { (paris.latitude - km / kmPerDegree, paris.longitude) }
 
     static let ids: [(String, AttractivenessDimension, Direction, IndicatorKind)] = [
-        ("temps_voiture_paris_min", .mobilite, .lowerIsBetter, .quantity),          // 0
+        ("temps_voiture_paris_min", .metropole, .neutral, .quantity),               // 0
         ("distance_gare_grandes_lignes_km", .mobilite, .lowerIsBetter, .quantity),  // 1
         ("gare_dans_commune", .mobilite, .higherIsBetter, .flag),                   // 2
         ("prix_m2_maison", .logement, .lowerIsBetter, .quantity),                   // 3

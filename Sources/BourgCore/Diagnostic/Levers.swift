@@ -102,7 +102,6 @@ public enum LeverCatalogue {
         "voyageurs_gares_2024": LeverAction(action: "desserte ferroviaire : dépend de la région", inTownsHands: false, barrier: .mobilite),
         "distance_gare_km": LeverAction(action: "navettes, covoiturage, vélo vers la gare", inTownsHands: false, barrier: .mobilite),
         "distance_gare_grandes_lignes_km": LeverAction(action: "position sur le réseau ferré", inTownsHands: false, barrier: .mobilite),
-        "temps_voiture_paris_min": LeverAction(action: "position géographique", inTownsHands: false, barrier: .mobilite),
         "distance_pole_aav_200k_km": LeverAction(action: "position géographique", inTownsHands: false, barrier: .mobilite),
         "distance_pole_aav_700k_km": LeverAction(action: "position géographique", inTownsHands: false),
         "couronne_aav_700k": LeverAction(action: "position géographique", inTownsHands: false),

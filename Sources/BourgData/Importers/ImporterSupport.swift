@@ -36,11 +36,21 @@ enum ImporterSupport {
 
     /// Sets one indicator per column of a file whose rows are one commune each (COG 2025 codes; a commune
     /// made of several coded parts gets the plain mean of their values). Cells in `missingMarkers` are missing.
+    /// `maximum` gives columns an upper bound (a share or a rate that cannot exceed 100 %): a row with a value
+    /// above it is refused whole and counted as rejected.
     static func importColumns(
         _ columns: [(id: String, column: String)], codeColumn: String, missingMarkers: Set<String> = [],
-        decimals: Int = 2, allowNegative: Bool = false, file: inout SourceFile, into draft: inout AtlasDraft
+        decimals: Int = 2, allowNegative: Bool = false, maximum: [String: Double] = [:],
+        file: inout SourceFile, into draft: inout AtlasDraft
     ) throws {
-        for (index, rows) in try file.rowsByCommune(column: codeColumn, in: draft) {
+        for (index, allRows) in try file.rowsByCommune(column: codeColumn, in: draft) {
+            var rows: [CSVRow] = []
+            for row in allRows {
+                let tooHigh = try maximum.contains { column, bound in
+                    (try row.number(column, missingMarkers: missingMarkers, allowNegative: allowNegative) ?? 0) > bound
+                }
+                if tooHigh { file.reject() } else { rows.append(row) }
+            }
             for item in columns {
                 let parts = try rows.map { (value: try $0.number(item.column, missingMarkers: missingMarkers, allowNegative: allowNegative), weight: Optional(1.0)) }
                 try draft.set(item.id, index, rounded(weightedMean(parts), decimals))

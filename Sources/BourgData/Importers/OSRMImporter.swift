@@ -13,9 +13,9 @@ struct OSRMImporter: SourceImporter {
 
     var indicators: [IndicatorDefinition] {
         [IndicatorDefinition(
-            id: "temps_voiture_paris_min", label: "Temps de trajet en voiture jusqu'à Paris", unit: "min", dimension: .mobilite,
-            direction: .lowerIsBetter, sources: [source.id], vintage: "2021",
-            definition: "Durée du trajet routier, sans embouteillages, du centre de la commune au centre de Paris (OSRM, profil voiture, OpenStreetMap de juillet 2021). Pour la Corse, la traversée en ferry est comprise. Pas de donnée pour les DOM.")]
+            id: "temps_voiture_paris_min", label: "Temps de trajet en voiture jusqu'à Paris", unit: "min", dimension: .metropole,
+            direction: .neutral, sources: [source.id], vintage: "2021",
+            definition: "Durée du trajet routier, sans embouteillages, du centre de la commune au centre de Paris (OSRM, profil voiture, OpenStreetMap de juillet 2021). Pour la Corse, la traversée en ferry est comprise. Pas de donnée pour les DOM. Neutre, non noté : c'est une contrainte de localisation pour qui doit se rendre à Paris (le critère « Paris à 90 min » de la recherche d'une commune), pas une mesure de la facilité à se déplacer au quotidien ; noté, il classerait en queue toute commune éloignée de Paris — la Corse d'abord, ferry compris — quelle que soit sa desserte.")]
     }
 
     func importData(from folder: SourceFolder, into draft: inout AtlasDraft) throws {
