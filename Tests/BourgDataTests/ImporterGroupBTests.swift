@@ -92,7 +92,7 @@ struct ImporterGroupBTests {
         #expect(restaurants.vintage == "2024")
         #expect(try #require(catalogue["poissonnerie"]).kind == .flag)
         #expect(try #require(catalogue["places_cinema"]).direction == .neutral)
-        #expect(try #require(catalogue["equipements_sportifs_pour_1000"]).direction == .neutral)
+        #expect(try #require(catalogue["equipements_sport_bpe_pour_1000"]).direction == .neutral)
         #expect(try #require(catalogue["distance_cinema_km"]).sources == [BPE2024Importer.sourceID, BasilicImporter.sourceID])
         // BPE 2019 keeps only what 2024 does not detail, and says 2019.
         for item in BPEImporter.items {

@@ -74,7 +74,7 @@ struct BPE2024Importer: SourceImporter {
              category: "bibliothèques", measure: .distance, basilic: (id: "bibliotheques", type: "Bibliothèque")),
         Item(id: "distance_conservatoire_km", label: "Distance au conservatoire le plus proche", dimension: .culture, column: "conservat",
              category: "conservatoires", measure: .distance, basilic: (id: "conservatoires", type: "Conservatoire")),
-        Item(id: "equipements_sportifs_pour_1000", label: "Équipements sportifs pour 1 000 habitants", dimension: .vieSociale, column: "sport",
+        Item(id: "equipements_sport_bpe_pour_1000", label: "Équipements de sport et loisirs pour 1 000 habitants (BPE)", dimension: .vieSociale, column: "sport",
              category: "équipements sportifs", measure: .per1000, direction: .neutral,
              note: " Descriptif, non noté : un nombre d'équipements n'est qu'un indicateur indirect de la vie sociale et sportive, que mesurent plus directement les clubs, licences et associations."),
     ]
