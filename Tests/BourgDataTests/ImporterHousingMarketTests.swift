@@ -115,12 +115,13 @@ struct ImporterHousingMarketTests {
         #expect(try draft.value("logements_autorises_2021_2024_pour_1000", "75056") == 1.2)
     }
 
-    @Test func sitadelLeavesNoValueWithoutCountsOrAPopulationOnTheCurrentGeography() throws {
+    @Test func sitadelUsesThe2015PopulationOnTodaysTerritoryAndLeavesNoValueWithoutCounts() throws {
         let draft = try Fixture.draft()
-        // Valserhône's 2015 population in the population file is Bellegarde's alone (the 2019 merger is
-        // counted from 2017 on): no 2013–2015 rate rather than one over a too-small population.
-        #expect(try draft.commune("01033").population2015 == 11_809)
-        #expect(try draft.value("logements_autorises_2013_2015_pour_1000", "01033") == nil)
+        // Valserhône's 2015 population is now INSEE's on the 2025 territory (the 2019 merger included), not
+        // Bellegarde's alone (11,809 in the per-year-boundary file): its 2013–2015 rate has a fair denominator.
+        let population2015 = try #require(try draft.commune("01033").population2015)
+        #expect(population2015 > 11_809)
+        #expect((try draft.value("logements_autorises_2013_2015_pour_1000", "01033") ?? 0) > 0)
         // Beaumont-en-Verdunois: an empty row, and no inhabitant.
         for id in ["logements_autorises_2021_2024_pour_1000", "logements_commences_2021_2023_pour_1000", "logements_autorises_2013_2015_pour_1000"] {
             #expect(try draft.value(id, "55039") == nil, "\(id)")
