@@ -116,7 +116,7 @@ test <- function(design, rowvar, variable, inside) {
   if (is.null(first) || is.null(second) || !is.finite(second$p.value)) return(NULL)
   df <- unname(first$parameter[["df"]])
   list(base = sum(inside), rows = length(unique(rowvar[inside])), columns = length(unique(design$variables[[variable]][inside])),
-       N = nrow(design$variables), pearson = unname(first$statistic), df = df,
+       N = nrow(domain$variables), pearson = unname(first$statistic), df = df,
        firstOrder = unname(second$statistic) * df, firstOrderP = first$p.value,
        F = unname(second$statistic), ndf = unname(second$parameter[["ndf"]]), ddf = unname(second$parameter[["ddf"]]),
        secondOrderP = second$p.value)
