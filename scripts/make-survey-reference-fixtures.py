@@ -43,7 +43,7 @@ QUESTIONS = [
      "answers": [{"code": "1", "label": "La nature", "dimension": "nature"},
                  {"code": "2", "label": "Le calme"},
                  {"code": "3", "label": "Le logement", "dimension": "logement"},
-                 {"code": "4", "label": "Les commerces", "dimension": "commerces"},
+                 {"code": "4", "label": "Les commerces", "dimension": "commerce"},
                  {"code": "5", "label": "La santé", "dimension": "sante"},
                  {"code": "6", "label": "Les voisins", "dimension": "vie_sociale"},
                  {"code": "0", "label": "Aucun", "exclusive": True}]},

@@ -147,16 +147,17 @@ struct SurveyStatisticsTests {
     }
 
     @Test func linearisedVarianceOfADomainWorkedByHand() throws {
-        // Weights 2/3, 2/3, 4/3 (a domain of 3, not calibrated), y = 1, 0, 1: p = 0.75, W = 8/3.
-        // zᵢ = wᵢ (yᵢ − p) / W = 1/16, −3/16, 1/8; V = 3/2 × (1 + 9 + 4) / 256 = 0.08203125.
+        // Weights 2/3, 2/3, 4/3 in a domain of 3 of the 4 respondents, not calibrated, y = 1, 0, 1: p = 0.75,
+        // W = 8/3. zᵢ = wᵢ (yᵢ − p) / W = 1/16, −3/16, 1/8 (0 for the 4th); V = 4/3 × (1 + 9 + 4) / 256 = 0.0729167.
         let design = try SurveyDesign(weights: [2.0 / 3, 2.0 / 3, 4.0 / 3, 4.0 / 3], designWeights: [1, 1, 2, 2])
         let shares = design.share(base: [0, 1, 2]) { $0 != 1 }
         #expect(abs(shares.shares[0] - 0.75) < 1e-12)
-        #expect(abs(shares.variance(0) - 0.08203125) < 1e-12)
-        #expect(shares.units == 3)
-        // Calibrated on a margin the domain splits, every respondent is a unit (residuals outside the domain).
+        #expect(abs(shares.variance(0) - 4.0 / 3 * 14 / 256) < 1e-12)
+        // Not calibrated, the domain's respondents give the design's degrees of freedom (R drops the other rows).
+        #expect(shares.designDegreesOfFreedom == 2)
+        // Calibrated, the whole sample does (R keeps every respondent in a calibrated subset).
         let calibrated = try SurveyDesign(weights: [1, 1, 1, 1], designWeights: [1, 1, 1, 1], margins: [[0, 0, 1, 1]], categoryCounts: [2])
-        #expect(calibrated.share(base: [0, 1, 2]) { $0 == 0 }.units == 4)
+        #expect(calibrated.share(base: [0, 1, 2]) { $0 == 0 }.designDegreesOfFreedom == 3)
         // The share of a calibration category is fixed by the calibration: no variance.
         #expect(calibrated.share(base: [0, 1, 2, 3]) { $0 < 2 }.variance(0) < 1e-15)
     }
@@ -307,23 +308,24 @@ struct SurveyEstimateTests {
         // "1": (2/3) / (8/3) = 0.25; "2": (4/3) / (8/3) = 0.5; "3": 0.25.
         #expect(opinion.answers.map(\.code) == ["1", "2", "3"])
         #expect(zip(opinion.answers.map(\.estimate.share), [0.25, 0.5, 0.25]).allSatisfy { abs($0 - $1) < 1e-12 })
-        // Positive: 0.25 + 0.5 = 0.75, V = 0.08203125 (`linearisedVarianceOfADomainWorkedByHand`);
-        // deff = V × (3 − 1) / (0.75 × 0.25) = 0.875, effective size 3 / 0.875.
+        // Positive: 0.25 + 0.5 = 0.75, V = 4/3 × 14/256 = 0.0729167 (`linearisedVarianceOfADomainWorkedByHand`);
+        // deff = V × (3 − 1) / (0.75 × 0.25) = 0.777778, effective size 3 / 0.777778 = 3.857143.
         let positive = try #require(opinion.positive)
+        let variance = 4.0 / 3 * 14 / 256
         #expect(abs(positive.share - 0.75) < 1e-12)
-        #expect(abs(positive.standardError - 0.08203125.squareRoot()) < 1e-12)
-        #expect(abs((positive.designEffect ?? 0) - 0.875) < 1e-12)
-        #expect(abs((positive.effectiveSize ?? 0) - 3 / 0.875) < 1e-12)
-        // Logit: ln 3 ± t(0.975, 2) × SE / (0.75 × 0.25) = ln 3 ± 4.302653 × 1.527525 → 0.0041777–0.9995341 (R: plogis).
+        #expect(abs(positive.standardError - variance.squareRoot()) < 1e-12)
+        #expect(abs((positive.designEffect ?? 0) - 7.0 / 9) < 1e-12)
+        #expect(abs((positive.effectiveSize ?? 0) - 27.0 / 7) < 1e-12)
+        // Logit: ln 3 ± t(0.975, 2) × SE / (0.75 × 0.25) = ln 3 ± 4.302653 × 1.440165 → 0.0060724–0.9993216 (R: plogis).
         #expect(positive.interval.method == .logit)
         #expect(positive.interval.degreesOfFreedom == 2)
-        #expect(abs(positive.low - 0.00417774015942) < 1e-9)
-        #expect(abs(positive.high - 0.99953407641993) < 1e-9)
+        #expect(abs(positive.low - 0.00607236738179) < 1e-9)
+        #expect(abs(positive.high - 0.99932163090749) < 1e-9)
         #expect(positive.respondents == 2)
         #expect(positive.isSmallBase)
-        // Wilson on the effective size 3.43 with the same t quantile.
+        // Wilson on the effective size 3.86 with the same t quantile.
         let wilson = try #require(SurveyReport(data: HandMadeSurvey.data, weighting: try HandMadeSurvey.weighting(), intervals: .wilson).questions[0].positive)
-        let expected = SurveyStatistics.wilsonInterval(share: 0.75, size: 3 / 0.875, z: 4.302652729911275)
+        let expected = SurveyStatistics.wilsonInterval(share: 0.75, size: 27.0 / 7, z: 4.302652729911275)
         #expect(wilson.interval.method == .wilson)
         #expect(abs(wilson.low - expected.low) < 1e-9 && abs(wilson.high - expected.high) < 1e-9)
     }
@@ -393,7 +395,7 @@ struct SurveyEstimateTests {
     @Test func textReportFlagsSmallBases() throws {
         let text = SurveyReportText.render(SurveyReport(data: HandMadeSurvey.data, weighting: try HandMadeSurvey.weighting()))
         #expect(text.contains("75 % (IC 95 % : 0–100) portent un regard positif  * (3 répondants)"))
-        #expect(text.contains("ES 28,6 pt ; effet de plan 0,88 ; taille efficace 3 ; IC logit"))
+        #expect(text.contains("ES 27,0 pt ; effet de plan 0,78 ; taille efficace 4 ; IC logit"))
         #expect(text.contains("logit"))
         #expect(text.contains("Rao–Scott"))
         #expect(text.contains("F de Rao–Scott"))

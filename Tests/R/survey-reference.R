@@ -101,7 +101,8 @@ estimate <- function(design, y, inside) {
   row$deff <- deff
   if (share > 0 && share < 1) {
     ci <- suppressWarnings(attr(svyciprop(~.y, domain, method = "logit"), "ci"))
-    row$logit <- unname(as.numeric(ci))
+    # On a few calibrated domains of ≤ 10 respondents svyciprop's glm fit fails and returns (0, 0): left out.
+    if (all(is.finite(ci)) && ci[1] < share && share < ci[2]) row$logit <- unname(as.numeric(ci))
     row$wilson <- wilson(share, n / deff, qt(0.975, df))
   }
   row

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How raking runs: when it stops, and the bounds weights are kept within.
 public struct RakingOptions: Sendable, Hashable, Codable {
     /// Converged when every achieved share is within this of its target.
@@ -234,6 +236,14 @@ public enum Raking {
         func linear(_ lambda: [Double]) -> [Double] {
             columnsOf.map { columns in columns.reduce(0) { $0 + lambda[$1] } }
         }
+        func misfitSquared(_ u: [Double]) -> Double {
+            var misfit = populationTotals
+            for unit in 0..<n {
+                let weight = d[unit] * g(u[unit])
+                for i in columnsOf[unit] { misfit[i] -= weight }
+            }
+            return Dense.dot(misfit, misfit)
+        }
         func dual(_ u: [Double], _ lambda: [Double]) -> Double {
             var value = 0.0
             for unit in 0..<n { value += d[unit] * h(u[unit]) }
@@ -273,12 +283,16 @@ public enum Raking {
             let direction = step!
             let slope = -Dense.dot(misfit, direction)
             let current = dual(u, lambda)
+            let misfitNorm = Dense.dot(misfit, misfit)
             var size = 1.0
             var candidate = lambda, candidateU = u
             for _ in 0..<60 {
                 candidate = zip(lambda, direction).map { $0 + size * $1 }
                 candidateU = linear(candidate)
+                // Armijo on the dual; near the solution its decrease is below rounding, so a step that shrinks the
+                // misfit is taken too.
                 if dual(candidateU, candidate) <= current + 1e-4 * size * slope { break }
+                if misfitSquared(candidateU) < misfitNorm * (1 - 1e-4 * size) { break }
                 size /= 2
             }
             lambda = candidate

@@ -8,7 +8,7 @@ import Foundation
 /// Δ = (C′ D⁻¹ C / n)⁻¹ (C′ D⁻¹ V D⁻¹ C), D = diag(p̂), and their mean δ̄ = tr Δ / ((r − 1)(c − 1)).
 /// - first order: X² / δ̄ on a χ² with (r − 1)(c − 1) degrees of freedom (`svychisq(statistic = "Chisq")`);
 /// - second order (Satterthwaite): F = X² / tr Δ on an F with d = (tr Δ)² / tr Δ² and d ν degrees of freedom, ν the
-///   design's degrees of freedom (sampling units − 1) (`svychisq(statistic = "F")`, its default). It is the decision.
+///   design's degrees of freedom (`CellShares.designDegreesOfFreedom`) (`svychisq(statistic = "F")`, its default). It is the decision.
 /// Rows and columns without respondents are left out first.
 public enum RaoScott {
     /// The tests on the table whose respondents are `members` (positions), with `rows[k]` and `columns[k]` the row
@@ -25,7 +25,7 @@ public enum RaoScott {
         let cells = zip(rows, columns).map { rowIndex[$0]! + r * columnIndex[$1]! }
         let estimate = design.cellShares(members: members, cells: cells, cellCount: r * c)
         return test(shares: estimate.shares, covariance: estimate.covariance, rows: r, columns: c,
-                    respondents: estimate.respondents, designDegreesOfFreedom: estimate.units - 1)
+                    respondents: estimate.respondents, designDegreesOfFreedom: estimate.designDegreesOfFreedom)
     }
 
     /// The tests from the cell shares (`rows` × `columns`, rows fastest), their covariance, the respondents and the

@@ -6,10 +6,11 @@
 /// calibrated by `calibrate(…, calfun = "raking")`: a share's linearised values zᵢ = wᵢ (yᵢ − p) / Σw (0 outside the
 /// share's base) are replaced by their residuals from the regression, weighted by the design weights, on the
 /// indicator variables of the margins' categories — rᵢ = wᵢ (eᵢ − xᵢ′β), eᵢ = zᵢ / wᵢ, β = (X′DX)⁻¹ X′De — and
-/// V = n / (n − 1) Σ (rᵢ − r̄)². A share on a base (a domain: the respondents who answered, in a category) is
-/// estimated as a domain of the whole design, as `subset` does: on a calibrated design every respondent is a unit of
-/// the variance (those outside the domain carry their calibration residual); without calibration the domain's own
-/// respondents are (R drops the others), so n is the domain's size.
+/// V = n / (n − 1) Σ (rᵢ − r̄)² over the whole sample. A share on a base (a domain: the respondents who answered, in
+/// a category) is estimated as a domain of the whole design, as `subset` does: zᵢ = 0 outside the domain, and on a
+/// calibrated design those respondents still carry their calibration residual. The design's degrees of freedom
+/// (for the Rao–Scott F test) are, as in R, n − 1 on a calibrated design and the domain's respondents − 1 otherwise
+/// (R keeps the whole sample in a calibrated subset, drops the other rows of an uncalibrated one).
 ///
 /// Everything is computed from sums over the respondents by category (the xᵢ are indicators), so the covariance of
 /// all the cell shares of a table costs one pass over its respondents plus small matrices.
@@ -128,9 +129,10 @@ public struct SurveyDesign: Sendable {
         let total = totals.reduce(0, +)
         let squareTotal = squares.reduce(0, +)
         let respondents = members.count
+        let degreesOfFreedom = (isCalibrated ? count : respondents) - 1
         guard total > 0 else {
             return CellShares(shares: totals, covariance: [Double](repeating: 0, count: cellCount * cellCount),
-                              respondents: respondents, units: isCalibrated ? count : respondents)
+                              respondents: respondents, designDegreesOfFreedom: degreesOfFreedom)
         }
         let shares = totals.map { $0 / total }
         let k = cellCount
@@ -143,9 +145,10 @@ public struct SurveyDesign: Sendable {
                 products[a * k + b] = value / (total * total)
             }
         }
-        let units = isCalibrated ? count : respondents
+        let units = count
         guard units > 1 else {
-            return CellShares(shares: shares, covariance: [Double](repeating: 0, count: k * k), respondents: respondents, units: units)
+            return CellShares(shares: shares, covariance: [Double](repeating: 0, count: k * k), respondents: respondents,
+                              designDegreesOfFreedom: degreesOfFreedom)
         }
         if p > 0 {
             // β_k = (X′DX)⁻¹ X′D e_k and c_k = Σ w² e_k x, from the sums by cell.
@@ -179,7 +182,8 @@ public struct SurveyDesign: Sendable {
             }
         }
         let factor = Double(units) / Double(units - 1)
-        return CellShares(shares: shares, covariance: products.map { $0 * factor }, respondents: respondents, units: units)
+        return CellShares(shares: shares, covariance: products.map { $0 * factor }, respondents: respondents,
+                          designDegreesOfFreedom: degreesOfFreedom)
     }
 
     /// The share of `base` (positions) for which `counts` holds, with its variance.
@@ -196,8 +200,9 @@ public struct CellShares: Sendable, Hashable {
     public var covariance: [Double]
     /// Respondents in the domain.
     public var respondents: Int
-    /// Sampling units of the variance: the whole sample for a calibrated design, the domain's respondents otherwise.
-    public var units: Int
+    /// The design's degrees of freedom for this domain: sampling units − 1, the whole sample's on a calibrated design,
+    /// the domain's respondents' otherwise (as R's `survey`).
+    public var designDegreesOfFreedom: Int
 
     /// The variance of cell `cell`'s share.
     public func variance(_ cell: Int) -> Double { max(0, covariance[cell * shares.count + cell]) }
