@@ -200,13 +200,19 @@ struct WebTests {
                 #expect(html.contains("<th scope=\"row\">Très positive</th><td class=\"num share\">35 %</td><td class=\"num interval\">32–38</td>"))
                 #expect(html.contains("<svg class=\"share-bar\""))
                 #expect(html.contains("<dt>Taille d'échantillon efficace (Kish)</dt><dd>869</dd>"))
-                #expect(html.contains("convergence en 56 itérations"))
+                #expect(html.contains("convergence en 5 itérations"))
+                #expect(html.contains("calage borné (comme calibrate(calfun = &quot;raking&quot;, bounds) du package R survey)"))
+                // Each estimate's standard error and design effect; the Satterthwaite F makes the decision.
+                #expect(html.contains("<abbr title=\"effet de plan de l&#39;estimation\">deff</abbr>"))
+                #expect(html.contains("F de Rao–Scott = "))
                 #expect(html.contains("<table class=\"crosstab\">"))
                 #expect(html.contains("pas de différence significative (seuil 5 %)"))
                 #expect(!html.contains("<pre"), "the report is tables, not the CLI's text")
                 #expect(!html.contains("style="), "no inline style: the Content-Security-Policy forbids it")
                 // The form, filled with the example.
-                #expect(html.contains("<form class=\"survey-form\" method=\"post\" action=\"/enquete\">"))
+                #expect(html.contains("<form class=\"survey-form\" method=\"post\" action=\"/enquete\" enctype=\"multipart/form-data\">"))
+                #expect(html.contains("<input type=\"file\" id=\"reponses_fichier\" name=\"reponses_fichier\""))
+                #expect(html.contains("formaction=\"/enquete/poids.csv\""))
                 #expect(html.contains("<label for=\"reponses\">"))
                 #expect(html.contains("S0001,H,65+,IDF,paris"))
             }
@@ -222,14 +228,14 @@ struct WebTests {
                 #expect(!html.contains("SYNTHÉTIQUES"), "a posted survey is not the example")
                 #expect(html.contains("<dt>Répondants</dt><dd>6</dd>"))
                 // Six respondents: every base is under 30, flagged, and the note says why.
-                #expect(html.contains("<strong>75 %</strong> (IC 95 % : 34–95) portent un regard positif <span class=\"flag\">* (6 répondants)</span>"))
+                #expect(html.contains("<strong>75 %</strong> (IC 95 % : 31–95) portent un regard positif <span class=\"flag\">* (6 répondants)</span>"))
                 #expect(html.contains("<svg class=\"share-bar small-base\""))
                 #expect(html.contains("* : moins de 30 répondants dans la base, à lire avec prudence."))
                 // The cross-tab by age, its bases flagged, and the Rao–Scott tests in words.
                 #expect(html.contains("<th scope=\"col\" class=\"num\"><abbr title=\"Jeune\">J</abbr></th>"))
                 #expect(html.contains("<tr class=\"bases\"><th scope=\"row\">n (répondants)</th><td class=\"num\">3<span class=\"flag\""))
-                #expect(html.contains("Items dont la part varie significativement (p &lt; 0,05, khi-deux de Rao–Scott par item) : « Voisinage »."))
-                #expect(html.contains("<td class=\"num significant\">0,036</td>"))
+                #expect(html.contains("Items dont la part varie significativement (p &lt; 0,05, test de Rao–Scott par item, second ordre) : « Voisinage »."))
+                #expect(html.contains("<td class=\"num significant\">&lt; 0,001</td>"))
             }
         }
     }

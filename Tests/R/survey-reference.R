@@ -98,7 +98,7 @@ estimate <- function(design, y, inside) {
   row <- list(base = n, share = share, se = se, df = df)
   if (n == 1) return(row)
   deff <- unname(attr(m, "deff")[1, 1])
-  row$deff <- deff
+  if (is.finite(deff)) row$deff <- deff
   if (share > 0 && share < 1) {
     ci <- suppressWarnings(attr(svyciprop(~.y, domain, method = "logit"), "ci"))
     # On a few calibrated domains of ≤ 10 respondents svyciprop's glm fit fails and returns (0, 0): left out.
