@@ -203,7 +203,7 @@ struct WebTests {
                 #expect(html.contains("convergence en 5 itérations"))
                 #expect(html.contains("calage borné (comme calibrate(calfun = &quot;raking&quot;, bounds) du package R survey)"))
                 // Each estimate's standard error and design effect; the Satterthwaite F makes the decision.
-                #expect(html.contains("<abbr title=\"effet de plan de l&#39;estimation\">deff</abbr>"))
+                #expect(html.contains("<abbr title=\"effet de plan de l'estimation\">deff</abbr>"))
                 #expect(html.contains("F de Rao–Scott = "))
                 #expect(html.contains("<table class=\"crosstab\">"))
                 #expect(html.contains("pas de différence significative (seuil 5 %)"))
