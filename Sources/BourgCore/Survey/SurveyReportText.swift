@@ -80,7 +80,7 @@ public enum SurveyReportText {
         let range = "[\(FrenchFormat.number(bounds.lower, decimals: 2)) ; \(FrenchFormat.number(bounds.upper, decimals: 2))]"
         let atBounds = "\(summary.weightsAtBounds ?? 0) poids à une borne"
         if summary.boundMethod == .trimming {
-            return "poids écrêtés à \(range) × la moyenne à chaque itération ; \(atBounds)"
+            return "ajustement proportionnel itératif, poids écrêtés à \(range) × la moyenne à chaque itération ; \(atBounds)"
         }
         return "calage borné (comme calibrate(calfun = \"raking\", bounds) du package R survey) : poids entre \(range) × le poids de départ ; \(atBounds)"
     }

@@ -12,7 +12,7 @@ public enum WeightingMethod: String, Sendable, Hashable, Codable {
         switch self {
         case .unweighted: "aucune (chaque répondant compte autant)"
         case .design: "poids de sondage du fichier"
-        case .raking: "calage sur marges (raking, ajustement proportionnel itératif)"
+        case .raking: "calage sur marges (raking)"
         }
     }
 }
