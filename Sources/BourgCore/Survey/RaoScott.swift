@@ -83,12 +83,8 @@ public enum RaoScott {
                 numerator[a * q + b] = sum
             }
         }
-        // Δ = denominator⁻¹ numerator, column by column.
-        var delta = [Double](repeating: 0, count: q * q)
-        for column in 0..<q {
-            guard let solved = Dense.solve(denominator, (0..<q).map { numerator[$0 * q + column] }, size: q) else { return nil }
-            for row in 0..<q { delta[row * q + column] = solved[row] }
-        }
+        // Δ = denominator⁻¹ numerator.
+        guard let delta = Dense.solve(denominator, numerator, size: q, columns: q) else { return nil }
         var trace = 0.0, traceOfSquare = 0.0
         for a in 0..<q {
             trace += delta[a * q + a]

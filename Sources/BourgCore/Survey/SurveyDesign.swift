@@ -32,6 +32,8 @@ public struct SurveyDesign: Sendable {
     /// Σ wᵢ² xᵢ xᵢ′ (row-major) and Σ wᵢ xᵢ over all respondents.
     let squaredWeightCross: [Double]
     let weightedColumnSums: [Double]
+    /// Each respondent's columns that are 1 (the intercept first), `margins.count + 1` per respondent, −1 for none.
+    let unitColumns: [Int]
 
     public var isCalibrated: Bool { !margins.isEmpty }
     public var count: Int { weights.count }
@@ -63,8 +65,17 @@ public struct SurveyDesign: Sendable {
             gramFactor = []
             squaredWeightCross = []
             weightedColumnSums = []
+            unitColumns = []
             return
         }
+        let stride = margins.count + 1
+        var table = [Int](repeating: -1, count: n * stride)
+        var scratch = [Int](repeating: 0, count: stride)
+        for unit in 0..<n {
+            let activeCount = Self.activeColumns(unit, margins: margins, offsets: offsets, into: &scratch)
+            for a in 0..<activeCount { table[unit * stride + a] = scratch[a] }
+        }
+        unitColumns = table
         var gram = [Double](repeating: 0, count: columns * columns)
         var cross = [Double](repeating: 0, count: columns * columns)
         var sums = [Double](repeating: 0, count: columns)
@@ -113,17 +124,24 @@ public struct SurveyDesign: Sendable {
         let p = columnCount
         var designSums = [Double](repeating: 0, count: cellCount * p)
         var squaredSums = [Double](repeating: 0, count: cellCount * p)
-        var active = [Int](repeating: 0, count: margins.count + 1)
-        for (unit, cell) in zip(members, cells) {
-            let w = weights[unit]
-            totals[cell] += w
-            squares[cell] += w * w
-            guard p > 0 else { continue }
-            let d = designWeights[unit]
-            let activeCount = Self.activeColumns(unit, margins: margins, offsets: offsets, into: &active)
-            for a in 0..<activeCount {
-                designSums[cell * p + active[a]] += d
-                squaredSums[cell * p + active[a]] += w * w
+        let stride = margins.count + 1
+        unitColumns.withUnsafeBufferPointer { table in
+            weights.withUnsafeBufferPointer { weights in
+                designWeights.withUnsafeBufferPointer { designWeights in
+                    for (unit, cell) in zip(members, cells) {
+                        let w = weights[unit]
+                        totals[cell] += w
+                        squares[cell] += w * w
+                        guard p > 0 else { continue }
+                        let d = designWeights[unit]
+                        for a in 0..<stride {
+                            let column = table[unit * stride + a]
+                            guard column >= 0 else { break }
+                            designSums[cell * p + column] += d
+                            squaredSums[cell * p + column] += w * w
+                        }
+                    }
+                }
             }
         }
         let total = totals.reduce(0, +)
@@ -261,8 +279,9 @@ enum Dense {
         return sum
     }
 
-    /// Solves A x = b for a general square A by Gaussian elimination with partial pivoting; `nil` when A is singular.
-    static func solve(_ matrix: [Double], _ b: [Double], size n: Int) -> [Double]? {
+    /// Solves A X = B for a general square A (n × n) and B (n × `columns`, row-major) by Gaussian elimination
+    /// with partial pivoting; `nil` when A is singular.
+    static func solve(_ matrix: [Double], _ b: [Double], size n: Int, columns m: Int) -> [Double]? {
         var a = matrix, x = b
         var largest = 0.0
         for value in matrix { largest = max(largest, abs(value)) }
@@ -272,19 +291,21 @@ enum Dense {
             guard abs(a[pivot * n + column]) > largest * 1e-13 else { return nil }
             if pivot != column {
                 for j in 0..<n { a.swapAt(pivot * n + j, column * n + j) }
-                x.swapAt(pivot, column)
+                for j in 0..<m { x.swapAt(pivot * m + j, column * m + j) }
             }
             for row in (column + 1)..<max(column + 1, n) {
                 let factor = a[row * n + column] / a[column * n + column]
                 guard factor != 0 else { continue }
                 for j in column..<n { a[row * n + j] -= factor * a[column * n + j] }
-                x[row] -= factor * x[column]
+                for j in 0..<m { x[row * m + j] -= factor * x[column * m + j] }
             }
         }
         for row in stride(from: n - 1, through: 0, by: -1) {
-            var value = x[row]
-            for j in (row + 1)..<max(row + 1, n) { value -= a[row * n + j] * x[j] }
-            x[row] = value / a[row * n + row]
+            for j in 0..<m {
+                var value = x[row * m + j]
+                for k in (row + 1)..<max(row + 1, n) { value -= a[row * n + k] * x[k * m + j] }
+                x[row * m + j] = value / a[row * n + row]
+            }
         }
         return x
     }

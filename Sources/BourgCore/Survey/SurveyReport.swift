@@ -262,8 +262,13 @@ public struct SurveyReport: Sendable, Hashable, Codable {
         let method: IntervalMethod
         let critical = CriticalValues()
 
+        /// The respondents' answers (question → answer positions, `nil` outside its base), read without going
+        /// through `data` in the loops (copying `SurveyData` out of the class costs a retain per field).
+        let answers: [[[Int]?]]
+
         init(data: SurveyData, design: SurveyDesign, method: IntervalMethod) {
             self.data = data
+            answers = data.respondents.map(\.answers)
             self.design = design
             self.method = method
         }
@@ -288,7 +293,8 @@ public struct SurveyReport: Sendable, Hashable, Codable {
         /// order, and of its positive share.
         func singleAnswers(question: Int, members: [Int]) -> (answers: [ShareEstimate?], positive: ShareEstimate?) {
             let answers = data.questionnaire.questions[question].answers
-            let cells = members.map { data.respondents[$0].answers[question]![0] }
+            let answersGiven = self.answers
+            let cells = members.map { answersGiven[$0][question]![0] }
             var counts = [Int](repeating: 0, count: answers.count)
             for cell in cells { counts[cell] += 1 }
             let shares = design.cellShares(members: members, cells: cells, cellCount: answers.count)
@@ -296,6 +302,18 @@ public struct SurveyReport: Sendable, Hashable, Codable {
             let positives = data.questionnaire.questions[question].positiveAnswers
             let positive = positives.isEmpty ? nil : estimate(shares, cells: positives, respondents: positives.reduce(0) { $0 + counts[$1] })
             return (estimates, positive)
+        }
+
+        /// Whether `respondent` gave one of `codes` (positions) to `question`.
+        func gave(_ respondent: Int, any codes: [Int], to question: Int) -> Bool {
+            guard let given = answers[respondent][question] else { return false }
+            for code in given where codes.contains(code) { return true }
+            return false
+        }
+
+        /// Whether `respondent` gave `code` to `question`.
+        func gave(_ respondent: Int, _ code: Int, to question: Int) -> Bool {
+            answers[respondent][question]?.contains(code) == true
         }
 
         /// The share of `base` (positions) for which `counts` holds.
@@ -306,7 +324,7 @@ public struct SurveyReport: Sendable, Hashable, Codable {
 
         /// The share of `members` citing item `item` of a multiple-answer question.
         func item(_ item: Int, question: Int, members: [Int]) -> ShareEstimate? {
-            let cells = members.map { data.gave($0, any: [item], to: question) ? 0 : 1 }
+            let cells = members.map { gave($0, item, to: question) ? 0 : 1 }
             let shares = design.cellShares(members: members, cells: cells, cellCount: 2)
             return estimate(shares, cells: [0], respondents: cells.count { $0 == 0 })
         }
@@ -368,19 +386,20 @@ public struct SurveyReport: Sendable, Hashable, Codable {
                                 cells: cells.map { $0.answers[answer] }, test: nil)
                 }
                 // A single question's answers form one distribution, tested as a whole (r × c).
+                let answersGiven = self.answers
                 tableTest = RaoScott.test(design: design, members: inTable,
-                                          rows: inTable.map { respondents[$0].answers[position]![0] }, columns: categoryOf)
+                                          rows: inTable.map { answersGiven[$0][position]![0] }, columns: categoryOf)
                 let positives = question.positiveAnswers
                 if !positives.isEmpty {
                     positive = CrossTabRow(code: "positif", label: question.positivePhrase, cells: cells.map(\.positive),
-                                           test: test { self.data.gave($0, any: positives, to: position) })
+                                           test: test { self.gave($0, any: positives, to: position) })
                 }
             } else {
                 // Each item of a multiple question is cited or not, tested on its own (2 × c).
                 rows = answerOrder.map { answer in
                     CrossTabRow(code: question.answers[answer].code, label: question.answers[answer].label,
                                 cells: byCategory.map { item(answer, question: position, members: $0) },
-                                test: test { self.data.gave($0, any: [answer], to: position) })
+                                test: test { self.gave($0, answer, to: position) })
                 }
             }
             return CrossTab(question: question.id, questionText: question.text, type: question.type,

@@ -134,19 +134,28 @@ public enum SurveyStatistics {
 
     /// The quantile of Student's t with `degreesOfFreedom` (> 0) that leaves `1 − level` in the two tails: the
     /// critical value of a two-sided `level` interval (R's `qt(1 − (1 − level) / 2, df)`); the normal quantile
-    /// when the degrees of freedom are infinite. Found by bisection on `tTwoSidedTail` to about 1e-12.
+    /// when the degrees of freedom are infinite. Newton's method on `tTwoSidedTail` from the Cornish–Fisher
+    /// expansion in 1/ν (Abramowitz & Stegun 26.7.5), bisection if it strays; to about 1e-12.
     public static func tCriticalValue(level: Double = 0.95, degreesOfFreedom nu: Double) -> Double {
         precondition(level > 0 && level < 1, "a confidence level is between 0 and 1")
         let alpha = 1 - level
-        if !nu.isFinite { return normalCriticalValue(level: level) }
-        var low = 0.0, high = 1.0
-        while tTwoSidedTail(high, degreesOfFreedom: nu) > alpha { high *= 2 }
-        for _ in 0..<200 {
-            let middle = (low + high) / 2
-            if tTwoSidedTail(middle, degreesOfFreedom: nu) > alpha { low = middle } else { high = middle }
-            if high - low < 1e-13 * high { break }
+        let z = normalCriticalValue(level: level)
+        if !nu.isFinite { return z }
+        let z2 = z * z
+        var t = z + z * (z2 + 1) / (4 * nu) + z * ((5 * z2 + 16) * z2 + 3) / (96 * nu * nu)
+            + z * (((3 * z2 + 19) * z2 + 17) * z2 - 15) / (384 * nu * nu * nu)
+        let logDensityConstant = lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * log(nu * Double.pi)
+        var low = 0.0, high = Double.infinity
+        for _ in 0..<100 {
+            let tail = tTwoSidedTail(t, degreesOfFreedom: nu)
+            if tail > alpha { low = max(low, t) } else { high = min(high, t) }
+            let density = exp(logDensityConstant - (nu + 1) / 2 * log1p(t * t / nu))
+            var next = t + (tail - alpha) / (2 * density)
+            if !(next > low && next < high) || !next.isFinite { next = high.isFinite ? (low + high) / 2 : max(2 * t, 1) }
+            if abs(next - t) <= 1e-13 * t { return next }
+            t = next
         }
-        return (low + high) / 2
+        return t
     }
 
     /// The normal quantile that leaves `1 − level` in the two tails (1.959964 for 95 %): bisection on erfc.
