@@ -15,14 +15,21 @@ public enum RaoScott {
     /// and column of `members[k]`; `nil` when fewer than two rows or columns have respondents, or when Δ cannot be
     /// computed (a singular contrast matrix).
     public static func test(design: SurveyDesign, members: [Int], rows: [Int], columns: [Int]) -> IndependenceTest? {
-        let usedRows = Array(Set(rows)).sorted(), usedColumns = Array(Set(columns)).sorted()
-        let r = usedRows.count, c = usedColumns.count
+        /// The positions of the values present, in order: value → position (−1 when absent), and their count.
+        func compact(_ values: [Int]) -> (index: [Int], count: Int) {
+            var index = [Int](repeating: -1, count: (values.max() ?? -1) + 1)
+            for value in values { index[value] = 0 }
+            var count = 0
+            for value in index.indices where index[value] == 0 {
+                index[value] = count
+                count += 1
+            }
+            return (index, count)
+        }
+        let (rowIndex, r) = compact(rows), (columnIndex, c) = compact(columns)
         guard r > 1, c > 1 else { return nil }
-        var rowIndex: [Int: Int] = [:], columnIndex: [Int: Int] = [:]
-        for (position, row) in usedRows.enumerated() { rowIndex[row] = position }
-        for (position, column) in usedColumns.enumerated() { columnIndex[column] = position }
         // Cell k = row + r × column, rows fastest (R's `interaction(rows, cols)`).
-        let cells = zip(rows, columns).map { rowIndex[$0]! + r * columnIndex[$1]! }
+        let cells = zip(rows, columns).map { rowIndex[$0] + r * columnIndex[$1] }
         let estimate = design.cellShares(members: members, cells: cells, cellCount: r * c)
         return test(shares: estimate.shares, covariance: estimate.covariance, rows: r, columns: c,
                     respondents: estimate.respondents, designDegreesOfFreedom: estimate.designDegreesOfFreedom)

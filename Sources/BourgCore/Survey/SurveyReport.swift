@@ -262,13 +262,13 @@ public struct SurveyReport: Sendable, Hashable, Codable {
         let method: IntervalMethod
         let critical = CriticalValues()
 
-        /// The respondents' answers (question → answer positions, `nil` outside its base), read without going
-        /// through `data` in the loops (copying `SurveyData` out of the class costs a retain per field).
-        let answers: [[[Int]?]]
+        /// Per question, each respondent's answers (positions; `nil` outside its base), read in the loops without
+        /// going through `data` (copying `SurveyData` out of the class costs a retain per field).
+        let byQuestion: [[[Int]?]]
 
         init(data: SurveyData, design: SurveyDesign, method: IntervalMethod) {
             self.data = data
-            answers = data.respondents.map(\.answers)
+            byQuestion = data.questionnaire.questions.indices.map { question in data.respondents.map { $0.answers[question] } }
             self.design = design
             self.method = method
         }
@@ -293,8 +293,8 @@ public struct SurveyReport: Sendable, Hashable, Codable {
         /// order, and of its positive share.
         func singleAnswers(question: Int, members: [Int]) -> (answers: [ShareEstimate?], positive: ShareEstimate?) {
             let answers = data.questionnaire.questions[question].answers
-            let answersGiven = self.answers
-            let cells = members.map { answersGiven[$0][question]![0] }
+            let column = byQuestion[question]
+            let cells = members.map { column[$0]![0] }
             var counts = [Int](repeating: 0, count: answers.count)
             for cell in cells { counts[cell] += 1 }
             let shares = design.cellShares(members: members, cells: cells, cellCount: answers.count)
@@ -304,16 +304,9 @@ public struct SurveyReport: Sendable, Hashable, Codable {
             return (estimates, positive)
         }
 
-        /// Whether `respondent` gave one of `codes` (positions) to `question`.
-        func gave(_ respondent: Int, any codes: [Int], to question: Int) -> Bool {
-            guard let given = answers[respondent][question] else { return false }
-            for code in given where codes.contains(code) { return true }
-            return false
-        }
-
-        /// Whether `respondent` gave `code` to `question`.
-        func gave(_ respondent: Int, _ code: Int, to question: Int) -> Bool {
-            answers[respondent][question]?.contains(code) == true
+        /// Per respondent, whether they gave one of `codes` (positions) to `question`.
+        func gave(any codes: [Int], to question: Int) -> [Bool] {
+            byQuestion[question].map { given in given?.contains { codes.contains($0) } == true }
         }
 
         /// The share of `base` (positions) for which `counts` holds.
@@ -322,9 +315,9 @@ public struct SurveyReport: Sendable, Hashable, Codable {
             return estimate(design.cellShares(members: base, cells: cells, cellCount: 2), cells: [0], respondents: cells.count { $0 == 0 })
         }
 
-        /// The share of `members` citing item `item` of a multiple-answer question.
-        func item(_ item: Int, question: Int, members: [Int]) -> ShareEstimate? {
-            let cells = members.map { gave($0, item, to: question) ? 0 : 1 }
+        /// The share of `members` citing an item, `cited` saying who does (per respondent).
+        func item(cited: [Bool], members: [Int]) -> ShareEstimate? {
+            let cells = members.map { cited[$0] ? 0 : 1 }
             let shares = design.cellShares(members: members, cells: cells, cellCount: 2)
             return estimate(shares, cells: [0], respondents: cells.count { $0 == 0 })
         }
@@ -338,7 +331,7 @@ public struct SurveyReport: Sendable, Hashable, Codable {
             if question.type == .single {
                 (estimates, positive) = singleAnswers(question: position, members: base)
             } else {
-                estimates = question.answers.indices.map { item($0, question: position, members: base) }
+                estimates = question.answers.indices.map { item(cited: gave(any: [$0], to: position), members: base) }
             }
             var answers: [AnswerEstimate] = zip(question.answers, estimates).compactMap { option, estimate in
                 estimate.map { AnswerEstimate(code: option.code, label: option.label, estimate: $0) }
@@ -372,9 +365,9 @@ public struct SurveyReport: Sendable, Hashable, Codable {
                     effectiveBase: members.isEmpty ? 0 : SurveyStatistics.effectiveSampleSize(members.map { weights[$0] }),
                     isSmallBase: isSmall(base: members.count))
             }
-            /// The 2 × c test of whether `counts` depends on the category.
-            func test(_ counts: (Int) -> Bool) -> IndependenceTest? {
-                RaoScott.test(design: design, members: inTable, rows: inTable.map { counts($0) ? 0 : 1 }, columns: categoryOf)
+            /// The 2 × c test of whether answering so (`counts`, per respondent) depends on the category.
+            func test(_ counts: [Bool]) -> IndependenceTest? {
+                RaoScott.test(design: design, members: inTable, rows: inTable.map { counts[$0] ? 0 : 1 }, columns: categoryOf)
             }
             var rows: [CrossTabRow] = []
             var positive: CrossTabRow?
@@ -386,20 +379,19 @@ public struct SurveyReport: Sendable, Hashable, Codable {
                                 cells: cells.map { $0.answers[answer] }, test: nil)
                 }
                 // A single question's answers form one distribution, tested as a whole (r × c).
-                let answersGiven = self.answers
-                tableTest = RaoScott.test(design: design, members: inTable,
-                                          rows: inTable.map { answersGiven[$0][position]![0] }, columns: categoryOf)
+                let column = byQuestion[position]
+                tableTest = RaoScott.test(design: design, members: inTable, rows: inTable.map { column[$0]![0] }, columns: categoryOf)
                 let positives = question.positiveAnswers
                 if !positives.isEmpty {
                     positive = CrossTabRow(code: "positif", label: question.positivePhrase, cells: cells.map(\.positive),
-                                           test: test { self.gave($0, any: positives, to: position) })
+                                           test: test(gave(any: positives, to: position)))
                 }
             } else {
                 // Each item of a multiple question is cited or not, tested on its own (2 × c).
                 rows = answerOrder.map { answer in
-                    CrossTabRow(code: question.answers[answer].code, label: question.answers[answer].label,
-                                cells: byCategory.map { item(answer, question: position, members: $0) },
-                                test: test { self.gave($0, answer, to: position) })
+                    let cited = gave(any: [answer], to: position)
+                    return CrossTabRow(code: question.answers[answer].code, label: question.answers[answer].label,
+                                       cells: byCategory.map { item(cited: cited, members: $0) }, test: test(cited))
                 }
             }
             return CrossTab(question: question.id, questionText: question.text, type: question.type,
