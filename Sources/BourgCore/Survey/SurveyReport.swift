@@ -306,7 +306,19 @@ public struct SurveyReport: Sendable, Hashable, Codable {
 
         /// Per respondent, whether they gave one of `codes` (positions) to `question`.
         func gave(any codes: [Int], to question: Int) -> [Bool] {
-            byQuestion[question].map { given in given?.contains { codes.contains($0) } == true }
+            var wanted = [Bool](repeating: false, count: data.questionnaire.questions[question].answers.count)
+            for code in codes { wanted[code] = true }
+            return byQuestion[question].map { given in
+                guard let given else { return false }
+                for code in given where wanted[code] { return true }
+                return false
+            }
+        }
+
+        /// The respondents who answered `question` (its base).
+        func base(of question: Int) -> [Int] {
+            let column = byQuestion[question]
+            return column.indices.filter { column[$0] != nil }
         }
 
         /// The share of `base` (positions) for which `counts` holds.
@@ -325,7 +337,7 @@ public struct SurveyReport: Sendable, Hashable, Codable {
         /// The toplines of one question.
         func toplines(question position: Int) -> QuestionEstimates {
             let question = data.questionnaire.questions[position]
-            let base = data.base(of: position)
+            let base = base(of: position)
             var positive: ShareEstimate?
             var estimates: [ShareEstimate?]
             if question.type == .single {
@@ -354,7 +366,7 @@ public struct SurveyReport: Sendable, Hashable, Codable {
             let question = data.questionnaire.questions[position]
             let variable = data.questionnaire.profile[variablePosition]
             let respondents = data.respondents
-            let inTable = data.base(of: position).filter { respondents[$0].profile[variablePosition] != nil }
+            let inTable = base(of: position).filter { respondents[$0].profile[variablePosition] != nil }
             let categoryOf = inTable.map { respondents[$0].profile[variablePosition]! }
             var byCategory = [[Int]](repeating: [], count: variable.categories.count)
             for (member, category) in zip(inTable, categoryOf) { byCategory[category].append(member) }
