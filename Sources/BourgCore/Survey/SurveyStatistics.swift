@@ -24,15 +24,15 @@ public enum SurveyStatistics {
 
     /// The Wilson score interval of a share `p` on a sample of (effective) size `n`:
     /// centre (p + z²/2n) / (1 + z²/n), half-width z / (1 + z²/n) × √(p(1 − p)/n + z²/4n²).
-    /// With weighted data, `n` is the Kish effective sample size of the base, so the interval widens with the
-    /// spread of the weights. Returns (0, 1) when `n` is 0.
+    /// With weighted data, `n` is the estimate's effective size n / deff (`ShareEstimate`) and `z` the t quantile
+    /// on the base's degrees of freedom. Returns (0, 1) when `n` is 0; the bound at 0 or 1 is exact for p = 0 or 1.
     public static func wilsonInterval(share p: Double, size n: Double, z: Double = z95) -> (low: Double, high: Double) {
         guard n > 0 else { return (0, 1) }
         let z2 = z * z
         let denominator = 1 + z2 / n
         let centre = (p + z2 / (2 * n)) / denominator
         let half = z / denominator * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return (max(0, centre - half), min(1, centre + half))
+        return (p <= 0 ? 0 : max(0, centre - half), p >= 1 ? 1 : min(1, centre + half))
     }
 
     /// The regularised upper incomplete gamma function Q(a, x) = Γ(a, x) / Γ(a), for a > 0, x ≥ 0:
