@@ -51,7 +51,7 @@ public func buildRouter<Repository: AtlasRepository>(repository: Repository, ren
     router.middlewares.add(ErrorPagesMiddleware(renderer: renderer))
     router.middlewares.add(RequestBodyLimitMiddleware(
         defaultLimit: maximumRequestBody,
-        uploadLimits: ["/enquete": SurveyService.maximumBody, "/enquete.json": SurveyService.maximumBody]))
+        uploadLimits: ["/enquete": SurveyService.maximumBody, "/enquete.json": SurveyService.maximumBody, "/enquete/poids.csv": SurveyService.maximumBody]))
     router.get("/health") { _, _ in Responses.json(["status": "ok", "atlas": repository.version]) }
     router.get("/static/:file") { _, context in
         let name = try context.parameters.require("file")

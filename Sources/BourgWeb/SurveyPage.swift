@@ -2,9 +2,11 @@ import BourgCore
 import BourgData
 import Foundation
 import Hummingbird
+import MultipartKit
 
-/// The survey page (`/enquete`): paste a questionnaire (JSON), answers (CSV) and margins (CSV, optional),
-/// get the weighted toplines with intervals and the cross-tabs. The example shown first is the synthetic one
+/// The survey page (`/enquete`): paste or upload a questionnaire (JSON), answers (CSV) and margins (CSV, optional),
+/// get the weighted toplines with intervals and the cross-tabs (and each respondent's weight as CSV,
+/// `/enquete/poids.csv`). The example shown first is the synthetic one
 /// shipped in `examples/survey` (nobody's answers).
 public struct SurveyPage: Encodable, Sendable {
     public var frame: PageFrame
@@ -15,6 +17,8 @@ public struct SurveyPage: Encodable, Sendable {
     public var questionnaire: String
     public var answers: String
     public var margins: String
+    /// Whether the form's interval selector is on Wilson (else logit, the default).
+    public var isWilson: Bool
 
     enum CodingKeys: String, CodingKey { case frame, report, isExample }
 }
@@ -34,6 +38,8 @@ public struct SurveyReportView: Sendable {
     public var trimming: String?
     public var weightRange: String
     public var methodNotes: [String]
+    /// The interval method's name ("logit", "wilson").
+    public var intervalMethod: String
     public var smallBaseNote: String
     public var questions: [ToplineTable]
     public var crossTabGroups: [CrossTabGroup]
@@ -50,7 +56,8 @@ public struct SurveyReportView: Sendable {
         convergenceFailed = weighting.method == .raking && weighting.converged != true
         trimming = SurveyReportText.trimming(weighting)
         weightRange = SurveyReportText.weightRange(weighting)
-        methodNotes = [report.method.intervals, report.method.test, report.method.multipleAnswers]
+        methodNotes = [report.method.variance, report.method.intervals, report.method.test, report.method.multipleAnswers]
+        intervalMethod = report.method.intervalMethod.rawValue
         smallBaseNote = report.method.smallBase
         questions = report.questions.map(ToplineTable.init)
         var groups: [CrossTabGroup] = []
@@ -73,6 +80,10 @@ public struct ToplineTable: Sendable {
         /// Whole percentage ("89") and 95 % interval ("87–91").
         public var share: String
         public var interval: String
+        /// Standard error in points ("1,2"), the estimate's design effect ("1,23", "–" when undefined) and its
+        /// interval method when it is not the report's (a fallback to Wilson at 0 or 100 %).
+        public var standardError: String
+        public var designEffect: String
         public var isSmallBase: Bool
         /// The share and its interval drawn as an inline SVG bar (decorative: the figures are in the row).
         public var bar: String
@@ -111,6 +122,8 @@ public struct ToplineTable: Sendable {
         }
         rows = question.answers.map { answer in
             Row(label: answer.label, share: ShareEstimate.percent(answer.estimate.share), interval: answer.estimate.intervalText,
+                standardError: FrenchFormat.number(answer.estimate.standardError * 100, decimals: 1),
+                designEffect: answer.estimate.designEffect.map { FrenchFormat.number($0, decimals: 2) } ?? "–",
                 isSmallBase: answer.estimate.isSmallBase, bar: Self.bar(answer.estimate))
         }
         hasSmallBase = question.isSmallBase || question.answers.contains { $0.estimate.isSmallBase }
@@ -193,7 +206,7 @@ public struct CrossTabTable: Sendable {
                 cells: row.cells.map { cell in
                     guard let cell else { return Cell(share: "–", detail: "aucun répondant", isSmallBase: false) }
                     return Cell(share: ShareEstimate.percent(cell.share),
-                                detail: "IC 95 % : \(cell.intervalText) ; base \(SurveyReportText.count(cell.base)) répondants",
+                                detail: "IC 95 % : \(cell.intervalText) ; \(SurveyReportText.precision(cell)) ; base \(SurveyReportText.count(cell.base)) répondants",
                                 isSmallBase: cell.isSmallBase)
                 },
                 pValue: tested ? (row.test.map { SurveyReportText.pValue($0.pValue) } ?? "–") : nil,
@@ -205,11 +218,16 @@ public struct CrossTabTable: Sendable {
     }
 }
 
-/// The fields of the survey form.
-struct SurveyForm: Decodable {
+/// The fields of the survey form, pasted or uploaded, with the names its files go by in error messages.
+struct SurveyForm: Sendable {
     var questionnaire: String
     var reponses: String
     var marges: String?
+    /// The interval method (`intervalle`: logit or wilson).
+    var intervals: IntervalMethod = .standard
+    var questionnaireName = "questionnaire (JSON)"
+    var reponsesName = "réponses (CSV)"
+    var margesName = "marges (CSV)"
 }
 
 /// Computes survey reports for the web page.
@@ -230,36 +248,58 @@ public struct SurveyService: Sendable {
         }
     }
 
-    func page(frame: PageFrame, questionnaire: String, answers: String, margins: String, isExample: Bool) throws -> SurveyPage {
+    /// The example's files as a form.
+    var exampleForm: SurveyForm? {
+        example.map { SurveyForm(questionnaire: $0.questionnaire, reponses: $0.answers, marges: $0.margins) }
+    }
+
+    /// Reads and weights the form's survey; file errors are 400s naming the field (and the file, line and column).
+    func analyse(_ form: SurveyForm) throws -> (input: SurveyInput, weighting: SurveyWeighting) {
         let input: SurveyInput
+        let margins = form.marges.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : Data($0.utf8) }
         do {
             input = try SurveyAnalysis.load(
-                data: Data(answers.utf8), dataName: "réponses (CSV)", questionnaire: Data(questionnaire.utf8),
-                questionnaireName: "questionnaire (JSON)", margins: margins.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : Data(margins.utf8),
-                marginsName: "marges (CSV)")
+                data: Data(form.reponses.utf8), dataName: form.reponsesName, questionnaire: Data(form.questionnaire.utf8),
+                questionnaireName: form.questionnaireName, margins: margins, marginsName: form.margesName)
         } catch let error as DataBuildError {
-            throw WebError.badParameter(error.file.hasPrefix("questionnaire") ? "questionnaire" : (error.file.hasPrefix("marges") ? "marges" : "reponses"), error.description)
+            let field = error.file == form.questionnaireName ? "questionnaire" : (error.file == form.margesName ? "marges" : "reponses")
+            throw WebError.badParameter(field, error.description)
         }
-        let report: SurveyReport
         do {
-            report = SurveyReport(data: input.data, weighting: try input.weighting())
+            return (input, try input.weighting())
         } catch {
             throw WebError.badParameter("marges", "\(error)")
         }
+    }
+
+    func page(frame: PageFrame, form: SurveyForm, isExample: Bool) throws -> SurveyPage {
+        let (input, weighting) = try analyse(form)
+        let report = SurveyReport(data: input.data, weighting: weighting, intervals: form.intervals)
         return SurveyPage(frame: frame, report: report, view: SurveyReportView(report), isExample: isExample,
-                          questionnaire: questionnaire, answers: answers, margins: margins)
+                          questionnaire: form.questionnaire, answers: form.reponses, margins: form.marges ?? "",
+                          isWilson: form.intervals == .wilson)
     }
 
     /// The page with the synthetic example, or the empty form when the example files are not there.
     func examplePage(frame: PageFrame) throws -> SurveyPage {
-        guard let example else {
-            return SurveyPage(frame: frame, report: nil, view: nil, isExample: false, questionnaire: "", answers: "", margins: "")
+        guard let form = exampleForm else {
+            return SurveyPage(frame: frame, report: nil, view: nil, isExample: false, questionnaire: "", answers: "", margins: "",
+                              isWilson: false)
         }
-        return try page(frame: frame, questionnaire: example.questionnaire, answers: example.answers, margins: example.margins, isExample: true)
+        return try page(frame: frame, form: form, isExample: true)
     }
 
-    /// Decodes the posted form (URL-encoded). Bodies over `maximumBody` are refused before this, by
-    /// `RequestBodyLimitMiddleware`; the bound here only keeps the read bounded on its own.
+    /// Each respondent's weight as CSV (`SurveyWeightsCSV`).
+    func weightsCSV(_ form: SurveyForm) throws -> String {
+        let (input, weighting) = try analyse(form)
+        return SurveyWeightsCSV.render(input.data, weighting: weighting)
+    }
+
+    /// Decodes the posted form: URL-encoded (pasted text) or multipart/form-data (pasted text or uploaded files:
+    /// the parts `questionnaire`, `reponses` and `marges`, each a text or a file, and the file inputs
+    /// `questionnaire_fichier`, `reponses_fichier` and `marges_fichier`, which win over the text when not empty).
+    /// Bodies over `maximumBody` are refused before this, by `RequestBodyLimitMiddleware`; the bound here only
+    /// keeps the read bounded on its own.
     func form<Context: RequestContext>(_ request: Request, context: Context) async throws -> SurveyForm {
         let buffer: ByteBuffer
         do {
@@ -267,17 +307,78 @@ public struct SurveyService: Sendable {
         } catch {
             throw WebError.contentTooLarge(limit: Self.maximumBody)
         }
-        let body = String(buffer: buffer)
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            guard let name = parts.first?.removingPercentEncoding else { continue }
-            let value = parts.count > 1 ? parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" : ""
-            fields[name] = value
+        let contentType = request.headers[.contentType] ?? ""
+        var fields: [String: (text: String, filename: String?)] = [:]
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            fields = try Self.multipartFields(buffer, contentType: contentType)
+        } else {
+            let body = String(buffer: buffer)
+            for pair in body.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard let name = parts.first?.removingPercentEncoding else { continue }
+                let value = parts.count > 1 ? parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" : ""
+                fields[name] = (value, nil)
+            }
         }
-        guard let questionnaire = fields["questionnaire"], !questionnaire.isEmpty else { throw WebError.badParameter("questionnaire", "le questionnaire (JSON) est vide") }
-        guard let answers = fields["reponses"], !answers.isEmpty else { throw WebError.badParameter("reponses", "les réponses (CSV) sont vides") }
-        return SurveyForm(questionnaire: questionnaire, reponses: answers, marges: fields["marges"])
+        /// A field's text (the uploaded file when there is one) and the name its errors give.
+        func field(_ name: String, label: String) -> (text: String, name: String)? {
+            for key in [name + "_fichier", name] {
+                guard let value = fields[key], !value.text.isEmpty else { continue }
+                let file = value.filename.flatMap { $0.isEmpty ? nil : String($0.prefix(80)) }
+                return (value.text, file.map { "\(label) (\($0))" } ?? "\(label) (\(name == "questionnaire" ? "JSON" : "CSV"))")
+            }
+            return nil
+        }
+        guard let questionnaire = field("questionnaire", label: "questionnaire") else { throw WebError.badParameter("questionnaire", "le questionnaire (JSON) est vide") }
+        guard let answers = field("reponses", label: "réponses") else { throw WebError.badParameter("reponses", "les réponses (CSV) sont vides") }
+        let margins = field("marges", label: "marges")
+        var intervals = IntervalMethod.standard
+        if let text = fields["intervalle"]?.text, !text.isEmpty {
+            guard let method = IntervalMethod(rawValue: text) else {
+                throw WebError.badParameter("intervalle", "méthode d'intervalle inconnue « \(text.prefix(40)) » ; méthodes : \(IntervalMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            intervals = method
+        }
+        return SurveyForm(questionnaire: questionnaire.text, reponses: answers.text, marges: margins?.text, intervals: intervals,
+                          questionnaireName: questionnaire.name, reponsesName: answers.name, margesName: margins?.name ?? "marges (CSV)")
+    }
+
+    /// The parts of a multipart/form-data body (MultipartKit's parser): name → (text, file name).
+    static func multipartFields(_ buffer: ByteBuffer, contentType: String) throws -> [String: (text: String, filename: String?)] {
+        func parameter(_ header: String, _ key: String) -> String? {
+            for part in header.split(separator: ";") {
+                let item = part.trimmingCharacters(in: .whitespaces)
+                guard item.lowercased().hasPrefix(key + "=") else { continue }
+                var value = String(item.dropFirst(key.count + 1))
+                if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+                return value
+            }
+            return nil
+        }
+        guard let boundary = parameter(contentType, "boundary"), !boundary.isEmpty else {
+            throw WebError.badParameter("formulaire", "corps multipart/form-data sans « boundary » dans l'en-tête Content-Type")
+        }
+        let parser = MultipartParser(boundary: boundary)
+        var fields: [String: (text: String, filename: String?)] = [:]
+        var disposition = ""
+        var body = ByteBuffer()
+        parser.onHeader = { name, value in
+            if name.lowercased() == "content-disposition" { disposition = value }
+        }
+        parser.onBody = { chunk in body.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            if let name = parameter(disposition, "name") {
+                fields[name] = (String(buffer: body), parameter(disposition, "filename"))
+            }
+            disposition = ""
+            body.clear()
+        }
+        do {
+            try parser.execute(buffer)
+        } catch {
+            throw WebError.badParameter("formulaire", "corps multipart/form-data illisible (\(error))")
+        }
+        return fields
     }
 }
 
@@ -292,10 +393,20 @@ extension PagesController {
         for (path, isJSON) in [("/enquete", false), ("/enquete.json", true)] {
             router.post(RouterPath(path)) { request, context in
                 let form = try await survey.form(request, context: context)
-                let page = try survey.page(frame: frame("Résultats de l'enquête", "/enquete.json"), questionnaire: form.questionnaire,
-                                           answers: form.reponses, margins: form.marges ?? "", isExample: false)
+                let page = try survey.page(frame: frame("Résultats de l'enquête", "/enquete.json"), form: form, isExample: false)
                 return isJSON ? Responses.json(page) : Responses.html(try renderer.render(page, template: "survey"))
             }
+        }
+        // Each respondent's weight: the example's (GET) or the posted survey's (POST, the same form).
+        router.get("/enquete/poids.csv") { _, _ in
+            guard let form = survey.exampleForm else {
+                throw WebError(status: .notFound, title: "Exemple absent", detail: "L'exemple d'enquête (examples/survey) n'est pas installé.")
+            }
+            return Responses.text(try survey.weightsCSV(form), contentType: "text/csv; charset=utf-8", filename: "poids-exemple.csv")
+        }
+        router.post("/enquete/poids.csv") { request, context in
+            let form = try await survey.form(request, context: context)
+            return Responses.text(try survey.weightsCSV(form), contentType: "text/csv; charset=utf-8", filename: "poids-enquete.csv")
         }
     }
 }

@@ -19,10 +19,31 @@ struct SurveyCommand: ParsableCommand {
         @Flag(name: .long, help: "Print JSON.")
         var json = false
 
+        @Option(name: .long, help: "Confidence intervals: logit (default, as R's svyciprop) or wilson (on each estimate's effective size).")
+        var interval: String = IntervalMethod.standard.rawValue
+
+        @Option(name: .long, help: "Also write each respondent's weight to this CSV (line, starting weight, final weight).")
+        var weightsCsv: String?
+
+        func validate() throws {
+            guard IntervalMethod(rawValue: interval) != nil else {
+                throw ValidationError("--interval must be one of \(IntervalMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
         func run() throws {
-            let report = try input.guarded {
+            let (survey, weighting) = try input.guarded {
                 let survey = try input.load()
-                return SurveyReport(data: survey.data, weighting: try survey.weighting(options: input.rakingOptions))
+                return (survey, try survey.weighting(options: input.rakingOptions))
+            }
+            let report = SurveyReport(data: survey.data, weighting: weighting, intervals: IntervalMethod(rawValue: interval) ?? .standard)
+            if let weightsCsv {
+                do {
+                    try Data(SurveyWeightsCSV.render(survey.data, weighting: weighting).utf8)
+                        .write(to: URL(fileURLWithPath: weightsCsv), options: .atomic)
+                } catch {
+                    throw UserError("Impossible d'écrire \(weightsCsv) : \(error.localizedDescription)")
+                }
             }
             Swift.print(json ? try JSONOutput.encode(report) : SurveyReportText.render(report))
         }
@@ -82,28 +103,35 @@ struct SurveyOptions: ParsableArguments {
     @Option(name: .long, help: "Population margins to rake on: a CSV variable,category,share.")
     var margins: String?
 
-    @Option(name: .long, help: "Trimming bounds of the weights, as multiples of the mean: lower,upper (or 'none').")
-    var trim: String = "0.2,5"
+    @Option(name: .long, help: "Bounded raking (as R's calibrate(calfun = \"raking\", bounds)): each weight within lower,upper × its starting weight scaled to a mean of 1 (or 'none'). Default 0.2,5.")
+    var bounds: String?
 
-    @Option(name: .long, help: "Most raking passes.")
+    @Option(name: .long, help: "Trimming instead of bounded raking: weights set to lower,upper × the mean inside each raking pass (or 'none').")
+    var trim: String?
+
+    @Option(name: .long, help: "Most raking passes (or Newton steps of bounded raking).")
     var maxIterations: Int = RakingOptions.standard.maxIterations
 
     func validate() throws {
-        _ = try trimBounds()
+        guard bounds == nil || trim == nil else { throw ValidationError("--bounds and --trim are two ways of bounding the weights: choose one") }
+        _ = try weightBounds()
         guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be at least 1") }
     }
 
-    func trimBounds() throws -> TrimBounds? {
-        if trim == "none" { return nil }
-        let parts = trim.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    /// The bounds and how they are kept: `--trim`, else `--bounds` (default 0.2,5).
+    func weightBounds() throws -> (bounds: TrimBounds?, method: BoundMethod) {
+        let (text, option, method) = trim.map { ($0, "--trim", BoundMethod.trimming) } ?? (bounds ?? "0.2,5", "--bounds", .calibration)
+        if text == "none" { return (nil, method) }
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let lower = parts[0], let upper = parts[1], TrimBounds(lower: lower, upper: upper).isValid else {
-            throw ValidationError("--trim must be lower,upper with 0 ≤ lower < 1 < upper (e.g. 0.2,5), or none")
+            throw ValidationError("\(option) must be lower,upper with 0 ≤ lower < 1 < upper (e.g. 0.2,5), or none")
         }
-        return TrimBounds(lower: lower, upper: upper)
+        return (TrimBounds(lower: lower, upper: upper), method)
     }
 
     var rakingOptions: RakingOptions {
-        RakingOptions(maxIterations: maxIterations, trimBounds: (try? trimBounds()) ?? nil)
+        let chosen = (try? weightBounds()) ?? (nil, .calibration)
+        return RakingOptions(maxIterations: maxIterations, trimBounds: chosen.bounds, boundMethod: chosen.method)
     }
 
     func load() throws -> SurveyInput {

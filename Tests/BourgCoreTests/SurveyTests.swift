@@ -87,22 +87,79 @@ struct SurveyStatisticsTests {
         #expect(abs(SurveyStatistics.chiSquareUpperTail(6.634896601021214, degreesOfFreedom: 1) - 0.01) < 1e-9)
     }
 
-    @Test func raoScottDividesPearsonByTheDesignEffect() throws {
-        // [[10, 20], [30, 40]]: expected 12, 18, 28, 42 → X² = 4/12 + 4/18 + 4/28 + 4/42 = 0.793651.
-        let table: [[Double]] = [[10, 20], [30, 40]]
-        let pearson = SurveyStatistics.pearsonChiSquare(table, respondents: 100)
-        #expect(abs(pearson.chiSquare - 0.7936508) < 1e-6)
-        #expect(pearson.degreesOfFreedom == 1)
-        // 50 weights of 0.5 and 50 of 1.5: deff = 100 × (50 × 0.25 + 50 × 2.25) / 100² = 1.25; X²_RS = 0.634921.
-        let weights = Array(repeating: 0.5, count: 50) + Array(repeating: 1.5, count: 50)
-        let test = try #require(SurveyStatistics.raoScottTest(table, weights: weights))
-        #expect(abs(test.designEffect - 1.25) < 1e-12)
-        #expect(abs(test.chiSquare - 0.7936508 / 1.25) < 1e-6)
-        #expect(abs(test.pValue - erfc((0.7936508 / 1.25 / 2).squareRoot())) < 1e-6) // df 1: P = erfc(√(x/2))
+    @Test func regularisedBetaMatchesClosedFormsAndR() {
+        // I_x(1, 1) = x; I_x(a, 1) = x^a; I_x(1, b) = 1 − (1 − x)^b; I_½(a, a) = ½.
+        #expect(abs(SurveyStatistics.regularizedBeta(0.3, 1, 1) - 0.3) < 1e-14)
+        #expect(abs(SurveyStatistics.regularizedBeta(0.6, 3.5, 1) - pow(0.6, 3.5)) < 1e-14)
+        #expect(abs(SurveyStatistics.regularizedBeta(0.2, 1, 4.5) - (1 - pow(0.8, 4.5))) < 1e-14)
+        #expect(abs(SurveyStatistics.regularizedBeta(0.5, 7.3, 7.3) - 0.5) < 1e-13)
+        // R: pbeta(0.3, 2.5, 4.5), pbeta(0.9, 30, 0.5).
+        #expect(abs(SurveyStatistics.regularizedBeta(0.3, 2.5, 4.5) - 0.406539016682459176) < 1e-13)
+        #expect(abs(SurveyStatistics.regularizedBeta(0.9, 30, 0.5) - 0.012282448499852763) < 1e-13)
+        #expect(SurveyStatistics.regularizedBeta(0, 2, 3) == 0)
+        #expect(SurveyStatistics.regularizedBeta(1, 2, 3) == 1)
+    }
+
+    @Test func fAndTDistributions() {
+        // With 2 numerator degrees of freedom, P(F > f) = (d₂ / (d₂ + 2f))^(d₂/2).
+        for (f, d2) in [(0.5, 7.0), (3.0, 10.0), (12.0, 123.4)] {
+            #expect(abs(SurveyStatistics.fUpperTail(f, numerator: 2, denominator: d2) - pow(d2 / (d2 + 2 * f), d2 / 2)) < 1e-13)
+        }
+        // R: pf(2.5, 3.7, 41.3, lower.tail = FALSE).
+        #expect(abs(SurveyStatistics.fUpperTail(2.5, numerator: 3.7, denominator: 41.3) - 0.061273877554810709) < 1e-13)
+        // R: qt(0.975, df).
+        for (df, t) in [(1.0, 12.706204736174698), (2, 4.302652729911275), (5, 2.5705818356363137), (626, 1.9637607681544336)] {
+            #expect(abs(SurveyStatistics.tCriticalValue(degreesOfFreedom: df) - t) < 1e-9 * t, "df \(df)")
+        }
+        #expect(abs(SurveyStatistics.tCriticalValue(degreesOfFreedom: .infinity) - SurveyStatistics.z95) < 1e-12)
+        // F(1, ν) is t(ν)²: P(F > f) = P(|t| > √f).
+        #expect(abs(SurveyStatistics.fUpperTail(2.7, numerator: 1, denominator: 40)
+                    - SurveyStatistics.tTwoSidedTail(2.7.squareRoot(), degreesOfFreedom: 40)) < 1e-13)
+    }
+
+    @Test func raoScottOnASimpleRandomSampleWorkedByHand() throws {
+        // [[10, 20], [30, 40]] from 100 unweighted respondents: expected 12, 18, 28, 42 → X² = 0.793651.
+        let pearson = SurveyStatistics.pearsonChiSquare([[10, 20], [30, 40]], respondents: 100)
+        #expect(abs(pearson - 0.7936508) < 1e-6)
+        // Unweighted and not calibrated, V = (diag(p) − pp′) / (n − 1) and C′1 = 0, so Δ = n / (n − 1) I:
+        // δ̄ = 100 / 99, X² / δ̄ = 0.785714 on χ²(1); F = 0.785714 on F(1, 99) (R: pchisq, pf).
+        var rows: [Int] = [], columns: [Int] = []
+        for (row, column, count) in [(0, 0, 10), (0, 1, 20), (1, 0, 30), (1, 1, 40)] {
+            rows += Array(repeating: row, count: count)
+            columns += Array(repeating: column, count: count)
+        }
+        let design = try SurveyDesign(weights: Array(repeating: 1, count: 100), designWeights: Array(repeating: 1, count: 100))
+        let test = try #require(RaoScott.test(design: design, members: Array(0..<100), rows: rows, columns: columns))
+        #expect(abs(test.pearsonChiSquare - 0.7936508) < 1e-6)
+        #expect(abs(test.meanDesignEffect - 100.0 / 99) < 1e-12)
+        #expect(abs(test.firstOrder.chiSquare - 0.7857142857) < 1e-9)
+        #expect(abs(test.firstOrder.pValue - 0.37539918556594) < 1e-12)
+        #expect(abs(test.secondOrder.f - 0.7857142857) < 1e-9)
+        #expect(abs(test.secondOrder.numeratorDegreesOfFreedom - 1) < 1e-12)
+        #expect(abs(test.secondOrder.denominatorDegreesOfFreedom - 99) < 1e-9)
+        #expect(abs(test.secondOrder.pValue - 0.377547347221136) < 1e-12)
+        #expect(test.pValue == test.secondOrder.pValue)
         #expect(!test.isSignificant)
-        // An empty row leaves the degrees of freedom to the rest; a single row has no test.
-        #expect(SurveyStatistics.pearsonChiSquare([[10, 20], [0, 0], [30, 40]], respondents: 100).degreesOfFreedom == 1)
-        #expect(SurveyStatistics.raoScottTest([[10, 20]], weights: [1, 1]) == nil)
+        // An empty row is left out; a single row has no test.
+        let empty = try #require(RaoScott.test(design: design, members: Array(0..<100), rows: rows.map { $0 * 2 }, columns: columns))
+        #expect(empty.degreesOfFreedom == 1)
+        #expect(RaoScott.test(design: design, members: Array(0..<100), rows: Array(repeating: 0, count: 100), columns: columns) == nil)
+    }
+
+    @Test func linearisedVarianceOfADomainWorkedByHand() throws {
+        // Weights 2/3, 2/3, 4/3 in a domain of 3 of the 4 respondents, not calibrated, y = 1, 0, 1: p = 0.75,
+        // W = 8/3. zᵢ = wᵢ (yᵢ − p) / W = 1/16, −3/16, 1/8 (0 for the 4th); V = 4/3 × (1 + 9 + 4) / 256 = 0.0729167.
+        let design = try SurveyDesign(weights: [2.0 / 3, 2.0 / 3, 4.0 / 3, 4.0 / 3], designWeights: [1, 1, 2, 2])
+        let shares = design.share(base: [0, 1, 2]) { $0 != 1 }
+        #expect(abs(shares.shares[0] - 0.75) < 1e-12)
+        #expect(abs(shares.variance(0) - 4.0 / 3 * 14 / 256) < 1e-12)
+        // Not calibrated, the domain's respondents give the design's degrees of freedom (R drops the other rows).
+        #expect(shares.designDegreesOfFreedom == 2)
+        // Calibrated, the whole sample does (R keeps every respondent in a calibrated subset).
+        let calibrated = try SurveyDesign(weights: [1, 1, 1, 1], designWeights: [1, 1, 1, 1], margins: [[0, 0, 1, 1]], categoryCounts: [2])
+        #expect(calibrated.share(base: [0, 1, 2]) { $0 == 0 }.designDegreesOfFreedom == 3)
+        // The share of a calibration category is fixed by the calibration: no variance.
+        #expect(calibrated.share(base: [0, 1, 2, 3]) { $0 < 2 }.variance(0) < 1e-15)
     }
 }
 
@@ -196,6 +253,38 @@ struct RakingTests {
         #expect(zip(result.weights, [0.75, 2.25, 0.5, 0.5]).allSatisfy { abs($0 - $1) < 1e-12 })
     }
 
+    @Test func boundedRakingIsTheBoundedCalibrationWorkedByHand() throws {
+        // g = clamp(exp(a + b·F + c·V), 0.2, 1.5). Unbounded, HJ gets 1.83: it sits at 1.5, and the margins set the
+        // rest: HV = (5 − 1.5) / 3 = 7/6, FJ = 7/6, FV = (5 − 3.5) / 3 = 1/2 — and these follow the exp form with
+        // e^a = FJ × HV / FV = 49/18 > 1.5 (so HJ is indeed at its bound).
+        let result = try Raking.rakeWithinBounds(baseWeights: Array(repeating: 1, count: 10), targets: targets2(),
+                                                 bounds: TrimBounds(lower: 0.2, upper: 1.5), options: RakingOptions(tolerance: 1e-12))
+        #expect(result.converged)
+        #expect(abs(result.weights[0] - 1.5) < 1e-9)
+        #expect(abs(result.weights[1] - 7.0 / 6) < 1e-9)
+        #expect(abs(result.weights[4] - 7.0 / 6) < 1e-9)
+        #expect(abs(result.weights[7] - 0.5) < 1e-9)
+        #expect(result.weightsAtBounds == 1)
+        // Unique: the margins in the other order give the same weights.
+        let swapped = try Raking.rakeWithinBounds(baseWeights: Array(repeating: 1, count: 10), targets: targets2().reversed(),
+                                                  bounds: TrimBounds(lower: 0.2, upper: 1.5), options: RakingOptions(tolerance: 1e-12))
+        #expect(zip(result.weights, swapped.weights).allSatisfy { abs($0 - $1) < 1e-9 })
+        // Without binding bounds it is raking: the fixed point of iterative fitting.
+        let loose = try Raking.rakeWithinBounds(baseWeights: Array(repeating: 1, count: 10), targets: targets2(),
+                                                bounds: TrimBounds(lower: 0.1, upper: 10), options: RakingOptions(tolerance: 1e-12))
+        #expect(abs(loose.weights[0] - 5 / (1 + 3.0.squareRoot())) < 1e-9)
+        #expect(loose.weightsAtBounds == 0)
+    }
+
+    @Test func unreachableBoundsLeaveEveryWeightWithinItsBounds() throws {
+        // Capped at 1.2, HJ + 3 HV ≤ 4.8 < 5: the margins cannot be met; the weights still are within [0.2, 1.2].
+        let result = try Raking.rakeWithinBounds(baseWeights: Array(repeating: 1, count: 10), targets: targets2(),
+                                                 bounds: TrimBounds(lower: 0.2, upper: 1.2), options: RakingOptions(maxIterations: 50))
+        #expect(!result.converged)
+        #expect(result.weights.allSatisfy { $0 >= 0.2 - 1e-12 && $0 <= 1.2 + 1e-12 })
+        #expect(abs(result.weights.reduce(0, +) - 10) < 1e-9)
+    }
+
     @Test func emptyCategoryCannotBeRaked() {
         let error = #expect(throws: SurveyError.self) {
             try Raking.rake(baseWeights: [1, 1], targets: [
@@ -214,18 +303,41 @@ struct SurveyEstimateTests {
         let opinion = report.questions[0]
         // Base: respondents 1–3 (the 4th did not answer), weights 2/3, 2/3, 4/3, total 8/3.
         #expect(opinion.base == 3)
-        // n_eff = (8/3)² / (4/9 + 4/9 + 16/9) = (64/9) / (24/9) = 8/3.
+        // Kish: n_eff = (8/3)² / (4/9 + 4/9 + 16/9) = (64/9) / (24/9) = 8/3.
         #expect(abs(opinion.effectiveBase - 8.0 / 3) < 1e-12)
         // "1": (2/3) / (8/3) = 0.25; "2": (4/3) / (8/3) = 0.5; "3": 0.25.
         #expect(opinion.answers.map(\.code) == ["1", "2", "3"])
         #expect(zip(opinion.answers.map(\.estimate.share), [0.25, 0.5, 0.25]).allSatisfy { abs($0 - $1) < 1e-12 })
-        // Positive: 0.25 + 0.5 = 0.75, Wilson with n = 8/3: 0.2385–0.9664.
+        // Positive: 0.25 + 0.5 = 0.75, V = 4/3 × 14/256 = 0.0729167 (`linearisedVarianceOfADomainWorkedByHand`);
+        // deff = V × (3 − 1) / (0.75 × 0.25) = 0.777778, effective size 3 / 0.777778 = 3.857143.
         let positive = try #require(opinion.positive)
+        let variance = 4.0 / 3 * 14 / 256
         #expect(abs(positive.share - 0.75) < 1e-12)
-        #expect(abs(positive.low - 0.2385019) < 1e-6)
-        #expect(abs(positive.high - 0.9663702) < 1e-6)
+        #expect(abs(positive.standardError - variance.squareRoot()) < 1e-12)
+        #expect(abs((positive.designEffect ?? 0) - 7.0 / 9) < 1e-12)
+        #expect(abs((positive.effectiveSize ?? 0) - 27.0 / 7) < 1e-12)
+        // Logit: ln 3 ± t(0.975, 2) × SE / (0.75 × 0.25) = ln 3 ± 4.302653 × 1.440165 → 0.0060724–0.9993216 (R: plogis).
+        #expect(positive.interval.method == .logit)
+        #expect(positive.interval.degreesOfFreedom == 2)
+        #expect(abs(positive.low - 0.00607236738179) < 1e-9)
+        #expect(abs(positive.high - 0.99932163090749) < 1e-9)
         #expect(positive.respondents == 2)
         #expect(positive.isSmallBase)
+        // Wilson on the effective size 3.86 with the same t quantile.
+        let wilson = try #require(SurveyReport(data: HandMadeSurvey.data, weighting: try HandMadeSurvey.weighting(), intervals: .wilson).questions[0].positive)
+        let expected = SurveyStatistics.wilsonInterval(share: 0.75, size: 27.0 / 7, z: 4.302652729911275)
+        #expect(wilson.interval.method == .wilson)
+        #expect(abs(wilson.low - expected.low) < 1e-9 && abs(wilson.high - expected.high) < 1e-9)
+    }
+
+    @Test func shareOfZeroFallsBackToWilson() {
+        // p = 0: no logit, no design effect; Wilson on the base's size, and the estimate says so.
+        let estimate = ShareEstimate(share: 0, variance: 0, respondents: 0, base: 10, method: .logit,
+                                     critical: SurveyStatistics.tCriticalValue(degreesOfFreedom: 9))
+        #expect(estimate.interval.method == .wilson)
+        #expect(estimate.designEffect == nil)
+        #expect(estimate.low == 0)
+        #expect(estimate.high > 0.2)
     }
 
     @Test func multipleAnswersCountRespondentsCitingEachItem() throws {
@@ -238,8 +350,7 @@ struct SurveyEstimateTests {
         #expect(zip(assets.answers.map(\.estimate.share), [0.5, 0.5, 0.25]).allSatisfy { abs($0 - $1) < 1e-12 })
         #expect(assets.answers.map(\.estimate.respondents) == [2, 1, 1])
         #expect(assets.positive == nil)
-        // Wilson for 0.5 with n = 8/3: 0.1159–0.8841.
-        #expect(abs(assets.answers[0].estimate.low - 0.1158595) < 1e-6)
+        #expect(assets.answers.allSatisfy { $0.estimate.interval.method == .logit })
     }
 
     @Test func crossTabsSplitTheBaseByCategory() throws {
@@ -252,30 +363,42 @@ struct SurveyEstimateTests {
         #expect(a.cells.map { $0?.share } == [1, 0])
         let c = try #require(table.rows.first { $0.code == "c" })
         #expect(c.cells.map { $0?.share } == [0, 1])
-        // Item a: cited by all of J, none of V — a 2 × 2 table [[4/3, 0], [0, 4/3]] (weights 2/3, 2/3 | 4/3).
-        // p = ½ each way: X² = 3 × Σ (p_ij − ¼)² / ¼ = 3 × 4 × ¼² / ¼ = 3; deff = 3 × (4/9 + 4/9 + 16/9) / (8/3)² = 1.125.
-        let test = try #require(a.test)
-        #expect(abs(test.pearsonChiSquare - 3) < 1e-12)
-        #expect(abs(test.designEffect - 1.125) < 1e-12)
-        #expect(abs(test.chiSquare - 3 / 1.125) < 1e-12)
+        // Item a: cited by all of J, none of V — a 2 × 2 table [[4/3, 0], [0, 4/3]] whose interaction has no
+        // variance (the citing share and the category share are the same estimate): no test.
+        #expect(a.test == nil)
+        // Item b: respondent 1 only (J). Cell shares (cited J, not J, cited V, not V) = (¼, ¼, 0, ½), margins ¼ | ¾
+        // and ½ | ½: X² = 3 × (⅛² / ⅛ + ⅛² / ⅜) × 2 = 1. Both corrections divide it by the one generalised design
+        // effect (1 df): X² / δ̄ = F; ν = 3 − 1 (3 respondents, not calibrated).
+        let b = try #require(table.rows.first { $0.code == "b" })
+        let test = try #require(b.test)
+        #expect(abs(test.pearsonChiSquare - 1) < 1e-12)
         #expect(test.degreesOfFreedom == 1)
+        #expect(abs(test.firstOrder.chiSquare - 1 / test.meanDesignEffect) < 1e-12)
+        #expect(abs(test.secondOrder.f - test.firstOrder.chiSquare) < 1e-12)
+        #expect(abs(test.secondOrder.numeratorDegreesOfFreedom - 1) < 1e-12)
+        #expect(abs(test.secondOrder.denominatorDegreesOfFreedom - 2) < 1e-12)
         let opinion = try #require(report.crossTabs.first { $0.question == "opinion" })
         #expect(opinion.positive?.cells.map { $0?.share } == [0.5, 1])
         #expect(opinion.test?.degreesOfFreedom == 2) // 3 answers × 2 categories
     }
 
     @Test func toplineReadsLikeTheSeed() {
-        let estimate = ShareEstimate(share: 0.89, low: 0.8690945, high: 0.9079206, respondents: 890, base: 1000, effectiveBase: 1000)
+        // 89 % of 1,000 with a design effect of 1: V = 0.89 × 0.11 / 999.
+        let estimate = ShareEstimate(share: 0.89, variance: 0.89 * 0.11 / 999, respondents: 890, base: 1000, method: .logit,
+                                     critical: SurveyStatistics.tCriticalValue(degreesOfFreedom: 999))
         #expect(estimate.frenchText + " portent un regard positif" == "89 % (IC 95 % : 87–91) portent un regard positif")
+        #expect(abs((estimate.designEffect ?? 0) - 1) < 1e-12)
         #expect(!estimate.isSmallBase)
-        #expect(ShareEstimate(share: 0.5, low: 0.3, high: 0.7, respondents: 10, base: 29, effectiveBase: 29).isSmallBase)
+        #expect(ShareEstimate(share: 0.5, variance: 0.01, respondents: 10, base: 29, method: .logit, critical: 2).isSmallBase)
     }
 
     @Test func textReportFlagsSmallBases() throws {
         let text = SurveyReportText.render(SurveyReport(data: HandMadeSurvey.data, weighting: try HandMadeSurvey.weighting()))
-        #expect(text.contains("75 % (IC 95 % : 24–97) portent un regard positif  * (3 répondants)"))
-        #expect(text.contains("Wilson"))
+        #expect(text.contains("75 % (IC 95 % : 1–100) portent un regard positif  * (3 répondants)"))
+        #expect(text.contains("ES 27 pt ; effet de plan 0,78 ; taille efficace 4 ; IC logit"))
+        #expect(text.contains("logit"))
         #expect(text.contains("Rao–Scott"))
+        #expect(text.contains("F de Rao–Scott"))
     }
 }
 

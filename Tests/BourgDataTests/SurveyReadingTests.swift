@@ -37,8 +37,13 @@ struct SurveyReadingTests {
         let weighting = try input.weighting()
         #expect(zip(weighting.weights, [1.2, 1.8, 0.6, 0.6, 0.9, 0.9]).allSatisfy { abs($0 - $1) < 1e-9 })
         #expect(weighting.summary.method == .raking)
-        #expect(weighting.summary.iterations == 1)
+        #expect(weighting.summary.boundMethod == .calibration)
+        #expect((weighting.summary.iterations ?? 0) >= 1)
         #expect(weighting.summary.converged == true)
+        // Iterative fitting with trimming finds them in one pass.
+        let trimmed = try input.weighting(options: RakingOptions(boundMethod: .trimming))
+        #expect(zip(trimmed.weights, [1.2, 1.8, 0.6, 0.6, 0.9, 0.9]).allSatisfy { abs($0 - $1) < 1e-9 })
+        #expect(trimmed.summary.iterations == 1)
         #expect(abs(weighting.summary.designEffect - 1.17) < 1e-9)
 
         let report = try SurveyAnalysis.run(data: SurveyFixture.answers, questionnaire: SurveyFixture.questionnaire,
@@ -54,6 +59,11 @@ struct SurveyReadingTests {
         #expect(abs((shares["s"] ?? 0) - 1.8 / 5.4) < 1e-9)
         #expect(abs((shares["0"] ?? 0) - 0.9 / 5.4) < 1e-9)
         #expect(report.crossTabs.map(\.variable) == ["age", "age"])
+        // Each respondent's weight as CSV: line, starting weight, final weight.
+        let csv = SurveyWeightsCSV.render(input.data, weighting: weighting).split(separator: "\n")
+        #expect(csv.first == "ligne,poids_depart,poids")
+        #expect(csv.count == 7)
+        #expect(csv[1].hasPrefix("2,1.0,1.2"))
     }
 
     @Test func reportEncodesAsJSON() throws {
@@ -61,6 +71,11 @@ struct SurveyReadingTests {
         #expect(report.weighting.method == .unweighted)
         let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         #expect(json.contains("\"positiveStatement\":\"portent un regard positif\""))
+        // Per estimate: share, standard error, design effect, effective size, interval and its method.
+        for key in ["\"standardError\"", "\"designEffect\"", "\"effectiveSize\"", "\"interval\":{", "\"method\":\"logit\"",
+                    "\"firstOrder\"", "\"secondOrder\"", "\"meanDesignEffect\"", "\"intervalMethod\":\"logit\""] {
+            #expect(json.contains(key), "\(key)")
+        }
     }
 
     @Test func unknownAnswerCodeNamesRowAndColumn() throws {

@@ -200,13 +200,19 @@ struct WebTests {
                 #expect(html.contains("<th scope=\"row\">Très positive</th><td class=\"num share\">35 %</td><td class=\"num interval\">32–38</td>"))
                 #expect(html.contains("<svg class=\"share-bar\""))
                 #expect(html.contains("<dt>Taille d'échantillon efficace (Kish)</dt><dd>869</dd>"))
-                #expect(html.contains("convergence en 56 itérations"))
+                #expect(html.contains("convergence en 5 itérations"))
+                #expect(html.contains("calage borné (comme calibrate(calfun = &quot;raking&quot;, bounds) du package R survey)"))
+                // Each estimate's standard error and design effect; the Satterthwaite F makes the decision.
+                #expect(html.contains("<abbr title=\"effet de plan de l'estimation\">deff</abbr>"))
+                #expect(html.contains("F de Rao–Scott = "))
                 #expect(html.contains("<table class=\"crosstab\">"))
                 #expect(html.contains("pas de différence significative (seuil 5 %)"))
                 #expect(!html.contains("<pre"), "the report is tables, not the CLI's text")
                 #expect(!html.contains("style="), "no inline style: the Content-Security-Policy forbids it")
                 // The form, filled with the example.
-                #expect(html.contains("<form class=\"survey-form\" method=\"post\" action=\"/enquete\">"))
+                #expect(html.contains("<form class=\"survey-form\" method=\"post\" action=\"/enquete\" enctype=\"multipart/form-data\">"))
+                #expect(html.contains("<input type=\"file\" id=\"reponses_fichier\" name=\"reponses_fichier\""))
+                #expect(html.contains("formaction=\"/enquete/poids.csv\""))
                 #expect(html.contains("<label for=\"reponses\">"))
                 #expect(html.contains("S0001,H,65+,IDF,paris"))
             }
@@ -222,14 +228,113 @@ struct WebTests {
                 #expect(!html.contains("SYNTHÉTIQUES"), "a posted survey is not the example")
                 #expect(html.contains("<dt>Répondants</dt><dd>6</dd>"))
                 // Six respondents: every base is under 30, flagged, and the note says why.
-                #expect(html.contains("<strong>75 %</strong> (IC 95 % : 34–95) portent un regard positif <span class=\"flag\">* (6 répondants)</span>"))
+                #expect(html.contains("<strong>75 %</strong> (IC 95 % : 31–95) portent un regard positif <span class=\"flag\">* (6 répondants)</span>"))
                 #expect(html.contains("<svg class=\"share-bar small-base\""))
                 #expect(html.contains("* : moins de 30 répondants dans la base, à lire avec prudence."))
                 // The cross-tab by age, its bases flagged, and the Rao–Scott tests in words.
                 #expect(html.contains("<th scope=\"col\" class=\"num\"><abbr title=\"Jeune\">J</abbr></th>"))
                 #expect(html.contains("<tr class=\"bases\"><th scope=\"row\">n (répondants)</th><td class=\"num\">3<span class=\"flag\""))
-                #expect(html.contains("Items dont la part varie significativement (p &lt; 0,05, khi-deux de Rao–Scott par item) : « Voisinage »."))
-                #expect(html.contains("<td class=\"num significant\">0,036</td>"))
+                #expect(html.contains("Items dont la part varie significativement (p &lt; 0,05, test de Rao–Scott par item, second ordre) : « Voisinage »."))
+                #expect(html.contains("<td class=\"num significant\">&lt; 0,001</td>"))
+            }
+        }
+    }
+
+    /// A multipart/form-data body: each part (name, file name or `nil` for a text field, content).
+    static func multipart(_ parts: [(String, String?, String)], boundary: String = "----BourgTest7MA4YWxkTrZu0gW") -> (HTTPFields, ByteBuffer) {
+        var body = ""
+        for (name, filename, content) in parts {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\""
+            if let filename { body += "; filename=\"\(filename)\"\r\nContent-Type: text/csv" }
+            body += "\r\n\r\n\(content)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        return ([.contentType: "multipart/form-data; boundary=\(boundary)"], ByteBuffer(string: body))
+    }
+
+    static func surveyFile(_ name: String) throws -> String {
+        try String(contentsOf: WebFixture.dataDirectory.deletingLastPathComponent().appendingPathComponent("survey").appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test func surveyFilesCanBeUploadedAsMultipartAndTheirWeightsDownloaded() async throws {
+        try await WebFixture.application().test(.router) { client in
+            // The browser's form: empty text areas, the files in the file inputs.
+            let (headers, body) = Self.multipart([
+                ("questionnaire", nil, ""), ("questionnaire_fichier", "enquete.json", try Self.surveyFile("questionnaire.json")),
+                ("reponses", nil, ""), ("reponses_fichier", "reponses.csv", try Self.surveyFile("answers.csv")),
+                ("marges", nil, ""), ("marges_fichier", "marges.csv", try Self.surveyFile("margins.csv")),
+                ("intervalle", nil, "wilson"),
+            ])
+            try await client.execute(uri: "/enquete.json", method: .post, headers: headers, body: body) { response in
+                #expect(response.status == .ok)
+                let report = try #require(try response.json()["report"] as? [String: Any])
+                #expect(report["respondents"] as? Int == 6)
+                let method = try #require(report["method"] as? [String: Any])
+                #expect(method["intervalMethod"] as? String == "wilson")
+                let question = try #require((report["questions"] as? [[String: Any]])?.first)
+                let positive = try #require(question["positive"] as? [String: Any])
+                for key in ["share", "standardError", "designEffect", "effectiveSize", "interval"] { #expect(positive[key] != nil, "\(key)") }
+                let tables = try #require(report["crossTabs"] as? [[String: Any]])
+                let tests: [[String: Any]] = tables.compactMap { table in
+                    guard let positive = table["positive"] as? [String: Any] else { return nil }
+                    return positive["test"] as? [String: Any]
+                }
+                let test = try #require(tests.first)
+                for key in ["pearsonChiSquare", "firstOrder", "secondOrder", "meanDesignEffect", "pValue"] { #expect(test[key] != nil, "\(key)") }
+            }
+            // The same pasted as text parts (an API client), on the HTML page: the Wilson choice is kept in the form.
+            let (textHeaders, textBody) = Self.multipart([
+                ("questionnaire", nil, try Self.surveyFile("questionnaire.json")), ("reponses", nil, try Self.surveyFile("answers.csv")),
+                ("intervalle", nil, "wilson"),
+            ])
+            try await client.execute(uri: "/enquete", method: .post, headers: textHeaders, body: textBody) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<dt>Répondants</dt><dd>6</dd>"))
+                #expect(response.text.contains("<option value=\"wilson\" selected>"))
+                #expect(response.text.contains("enctype=\"multipart/form-data\""))
+            }
+            // A bad uploaded file: 400 naming the field, the uploaded file, its line and column.
+            let (badHeaders, badBody) = Self.multipart([
+                ("questionnaire_fichier", "enquete.json", try Self.surveyFile("questionnaire.json")),
+                ("reponses_fichier", "reponses.csv", try Self.surveyFile("answers.csv") + "7,H,J,9,n\n"),
+            ])
+            try await client.execute(uri: "/enquete.json", method: .post, headers: badHeaders, body: badBody) { response in
+                #expect(response.status == .badRequest)
+                let invalid = try #require(try response.json()["invalid-params"] as? [[String: Any]])
+                #expect(invalid.first?["name"] as? String == "reponses")
+                let reason = try #require(invalid.first?["reason"] as? String)
+                #expect(reason.contains("réponses (reponses.csv):8, column 'opinion'"), "\(reason)")
+            }
+            // A multipart body without its boundary, and an unknown interval method: 400.
+            try await client.execute(uri: "/enquete.json", method: .post, headers: [.contentType: "multipart/form-data"], body: badBody) { response in
+                #expect(response.status == .badRequest)
+            }
+            let (methodHeaders, methodBody) = Self.multipart([
+                ("questionnaire", nil, try Self.surveyFile("questionnaire.json")), ("reponses", nil, try Self.surveyFile("answers.csv")),
+                ("intervalle", nil, "bootstrap"),
+            ])
+            try await client.execute(uri: "/enquete.json", method: .post, headers: methodHeaders, body: methodBody) { response in
+                #expect(response.status == .badRequest)
+                let detail = try response.json()["detail"] as? String
+                #expect(detail == "intervalle : méthode d'intervalle inconnue « bootstrap » ; méthodes : logit, wilson")
+            }
+            // Over 5 MB, uploaded: 413.
+            let (bigHeaders, bigBody) = Self.multipart([("reponses_fichier", "gros.csv", String(repeating: "a", count: SurveyService.maximumBody))])
+            try await client.execute(uri: "/enquete.json", method: .post, headers: bigHeaders, body: bigBody) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            // Each respondent's weight as CSV: the posted survey's, and the example's.
+            try await client.execute(uri: "/enquete/poids.csv", method: .post, headers: headers, body: body) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(response.headers[.contentDisposition] == "attachment; filename=\"poids-enquete.csv\"")
+                let lines = response.text.split(separator: "\n")
+                #expect(lines.first == "ligne,poids_depart,poids")
+                #expect(lines.count == 7)
+            }
+            try await client.execute(uri: "/enquete/poids.csv", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.split(separator: "\n").count == 1001)
             }
         }
     }

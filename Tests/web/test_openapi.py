@@ -74,5 +74,48 @@ def test_response_matches_the_openapi_document(server, spec, url, path, expected
 
 
 def test_every_documented_path_is_tested(spec):
-    tested = {path for _, path, _ in CASES} | {"/classement.csv", "/trouver.csv"}
+    tested = {path for _, path, _ in CASES} | {"/classement.csv", "/trouver.csv", "/enquete/poids.csv"}
     assert set(spec["paths"]) <= tested
+
+
+def multipart(fields, boundary="----BourgPytestBoundary"):
+    """A multipart/form-data body: fields maps a name to text, or to (file name, text) for an uploaded file."""
+    body = b""
+    for name, value in fields.items():
+        body += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"".encode()
+        if isinstance(value, tuple):
+            body += f"; filename=\"{value[0]}\"\r\nContent-Type: text/csv".encode()
+            value = value[1]
+        body += b"\r\n\r\n" + value.encode() + b"\r\n"
+    return {"Content-Type": f"multipart/form-data; boundary={boundary}"}, body + f"--{boundary}--\r\n".encode()
+
+
+def post(url, headers, body):
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers.get("Content-Type"), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type"), error.read()
+
+
+def test_survey_upload_and_weights_match_the_openapi_document(server, spec):
+    from pathlib import Path
+    example = Path(__file__).resolve().parent.parent.parent / "examples" / "survey"
+    headers, body = multipart({
+        "questionnaire_fichier": ("questionnaire-barometre.json", (example / "questionnaire-barometre.json").read_text()),
+        "reponses_fichier": ("reponses.csv", (example / "reponses-synthetiques.csv").read_text()),
+        "marges_fichier": ("marges.csv", (example / "margins-france.csv").read_text()),
+    })
+    assert "multipart/form-data" in spec["paths"]["/enquete.json"]["post"]["requestBody"]["content"]
+    status, content_type, answer = post(server + "/enquete.json", headers, body)
+    assert status == 200, answer[:300]
+    schema = {**spec["paths"]["/enquete.json"]["post"]["responses"]["200"]["content"]["application/json"]["schema"], "components": spec["components"]}
+    assert not list(Draft202012Validator(schema).iter_errors(json.loads(answer)))
+    status, content_type, answer = post(server + "/enquete/poids.csv", headers, body)
+    assert status == 200 and content_type.startswith("text/csv")
+    lines = answer.decode().splitlines()
+    assert lines[0] == "ligne,poids_depart,poids" and len(lines) == 1001
+    status, content_type, answer = fetch(server + "/enquete/poids.csv")
+    assert status == 200 and content_type.startswith("text/csv")
+    assert len(answer.decode().splitlines()) == 1001

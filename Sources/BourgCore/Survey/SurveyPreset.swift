@@ -15,7 +15,7 @@ public enum SurveyPreset {
                                label: String? = nil) throws(SurveyError) -> Weights {
         let questionnaire = data.questionnaire
         let respondents = data.respondents
-        let weights = weighting.weights
+        let builder = SurveyReport.Builder(data: data, design: weighting.design, method: .standard)
         let mapped = questionnaire.questions.indices.filter {
             questionnaire.questions[$0].type == .multiple && questionnaire.questions[$0].mapsDimensions
         }
@@ -41,11 +41,11 @@ public enum SurveyPreset {
                                             note: "Aucun item du questionnaire ne s'y rapporte : affiché, non pondéré."))
                 continue
             }
-            guard let overall = ShareEstimate.estimate(base: base, weights: weights, counts: { respondent in
+            guard let overall = builder.share(base: base, counts: { respondent in
                 items.contains { data.gave(respondent, any: $0.answers, to: $0.question) }
             }) else { continue }
             let parts = items.compactMap { item -> String? in
-                guard let share = ShareEstimate.estimate(base: data.base(of: item.question), weights: weights, counts: {
+                guard let share = builder.share(base: data.base(of: item.question), counts: {
                     data.gave($0, any: item.answers, to: item.question)
                 }) else { return nil }
                 let labels = item.answers.map { "« \(questionnaire.questions[item.question].answers[$0].label) »" }

@@ -17,7 +17,8 @@ public enum SurveyReportText {
         lines.append(contentsOf: weighting(report.weighting))
         lines.append("")
         lines.append("Méthode")
-        for text in [report.method.intervals, report.method.test, report.method.multipleAnswers, report.method.smallBase] {
+        for text in [report.method.variance, report.method.intervals, report.method.test, report.method.multipleAnswers,
+                     report.method.smallBase] {
             lines.append("  " + text)
         }
         lines.append("")
@@ -41,7 +42,7 @@ public enum SurveyReportText {
         var lines = ["Pondération : \(weightingMethod(summary))"]
         if let convergence = convergence(summary) { lines.append("  " + convergence) }
         if let trimming = trimming(summary) { lines.append("  " + trimming) }
-        lines.append("  \(weightRange(summary)) ; effet de plan de Kish : \(designEffect(summary)) ; taille d'échantillon efficace : \(effectiveSampleSize(summary))")
+        lines.append("  \(weightRange(summary)) ; effet de plan de Kish des poids : \(designEffect(summary)) ; taille d'échantillon efficace (Kish) : \(effectiveSampleSize(summary))")
         return lines
     }
 
@@ -71,11 +72,17 @@ public enum SurveyReportText {
         return text
     }
 
-    /// The weights' trimming: "poids bornés à [0,2 ; 5] × la moyenne, …" or "poids non bornés"; `nil` without raking.
+    /// The weights' bounds: "calage borné : poids entre [0,2 ; 5] × le poids de départ, …", "poids bornés à
+    /// [0,2 ; 5] × la moyenne (écrêtage), …" or "poids non bornés"; `nil` without raking.
     public static func trimming(_ summary: WeightingSummary) -> String? {
         guard summary.method == .raking else { return nil }
         guard let bounds = summary.trimBounds else { return "poids non bornés" }
-        return "poids bornés à [\(FrenchFormat.number(bounds.lower, decimals: 2)) ; \(FrenchFormat.number(bounds.upper, decimals: 2))] × la moyenne, puis recalés à chaque itération ; \(summary.weightsAtBounds ?? 0) poids à une borne"
+        let range = "[\(FrenchFormat.number(bounds.lower, decimals: 2)) ; \(FrenchFormat.number(bounds.upper, decimals: 2))]"
+        let atBounds = "\(summary.weightsAtBounds ?? 0) poids à une borne"
+        if summary.boundMethod == .trimming {
+            return "ajustement proportionnel itératif, poids écrêtés à \(range) × la moyenne à chaque itération ; \(atBounds)"
+        }
+        return "calage borné (comme calibrate(calfun = \"raking\", bounds) du package R survey) : poids entre \(range) × le poids de départ ; \(atBounds)"
     }
 
     /// "poids de 0,41 à 2,87 (moyenne 1)".
@@ -83,7 +90,7 @@ public enum SurveyReportText {
         "poids de \(FrenchFormat.number(summary.minimumWeight, decimals: 2)) à \(FrenchFormat.number(summary.maximumWeight, decimals: 2)) (moyenne 1)"
     }
 
-    /// Kish's design effect, two decimals: "1,23".
+    /// Kish's design effect of the weights, two decimals: "1,23".
     public static func designEffect(_ summary: WeightingSummary) -> String {
         FrenchFormat.number(summary.designEffect, decimals: 2)
     }
@@ -104,9 +111,18 @@ public enum SurveyReportText {
         return question.maxAnswers.map { "\($0) réponses au plus" } ?? "plusieurs réponses possibles"
     }
 
-    /// A question's base: "base : 1 000 répondants (taille efficace 712)".
+    /// A question's base: "base : 1 000 répondants (taille efficace des poids, Kish : 712)".
     public static func base(_ question: QuestionEstimates) -> String {
-        "base : \(count(question.base)) répondants (taille efficace \(FrenchFormat.number(question.effectiveBase, decimals: 0)))"
+        "base : \(count(question.base)) répondants (taille efficace des poids, Kish : \(FrenchFormat.number(question.effectiveBase, decimals: 0)))"
+    }
+
+    /// An estimate's precision: "ES 1,2 pt ; effet de plan 1,23 ; taille efficace 812 ; IC logit".
+    public static func precision(_ estimate: ShareEstimate) -> String {
+        var parts = ["ES \(FrenchFormat.number(estimate.standardError * 100, decimals: 1)) pt"]
+        if let deff = estimate.designEffect { parts.append("effet de plan \(FrenchFormat.number(deff, decimals: 2))") }
+        if let size = estimate.effectiveSize { parts.append("taille efficace \(FrenchFormat.number(size, decimals: 0))") }
+        parts.append("IC \(estimate.interval.method.rawValue)")
+        return parts.joined(separator: " ; ")
     }
 
     /// A cross-tab's tests in words, each with whether it finds a difference at 5 %: the answers' distribution
@@ -122,7 +138,7 @@ public enum SurveyReportText {
         if table.type == .multiple {
             let significant = table.rows.filter { $0.test?.isSignificant == true }
             let names = significant.isEmpty ? "aucun" : significant.map { "« \($0.label) »" }.joined(separator: ", ")
-            statements.append(TestStatement(text: "Items dont la part varie significativement (p < 0,05, khi-deux de Rao–Scott par item) : \(names).",
+            statements.append(TestStatement(text: "Items dont la part varie significativement (p < 0,05, test de Rao–Scott par item, second ordre) : \(names).",
                                             isSignificant: !significant.isEmpty))
         }
         return statements
@@ -136,12 +152,14 @@ public enum SurveyReportText {
         lines.append("  " + base(question) + smallFlag)
         if let positive = question.positive, let statement = question.positiveStatement {
             lines.append("  \(positive.frenchText) \(statement)\(flag(positive))")
+            lines.append("    (\(precision(positive)))")
         }
         for answer in question.answers {
             if question.type == .multiple {
-                lines.append("  \(aligned(answer.estimate)) citent « \(answer.label) »\(flag(answer.estimate))")
+                lines.append("  \(aligned(answer.estimate)) citent « \(answer.label) »\(flag(answer.estimate))  (\(precision(answer.estimate)))")
             } else {
-                lines.append("    " + pad(answer.label, labelWidth) + " " + aligned(answer.estimate) + flag(answer.estimate))
+                lines.append("    " + pad(answer.label, labelWidth) + " " + aligned(answer.estimate) + flag(answer.estimate)
+                             + "  (\(precision(answer.estimate)))")
             }
         }
         return lines
@@ -183,10 +201,12 @@ public enum SurveyReportText {
         return line
     }
 
-    /// "X² corrigé = 12,3 (Pearson 15,1 ÷ effet de plan 1,23), ddl 4, p = 0,015 — le critère compte (5 %)".
+    /// "F de Rao–Scott = 2,48 (ddl 11,6 et 6 042), p = 0,003 ; premier ordre : X² corrigé = 29,7 (Pearson 34,7 ÷
+    /// effet de plan moyen 1,17), ddl 12, p = 0,003 — la catégorie compte (seuil 5 %)"; the verdict is the second order's.
     public static func testText(_ test: IndependenceTest) -> String {
         let verdict = test.isSignificant ? "la catégorie compte (seuil 5 %)" : "pas de différence significative (seuil 5 %)"
-        return "X² corrigé = \(FrenchFormat.number(test.chiSquare, decimals: 1)) (Pearson \(FrenchFormat.number(test.pearsonChiSquare, decimals: 1)) ÷ effet de plan \(FrenchFormat.number(test.designEffect, decimals: 2))), ddl \(test.degreesOfFreedom), p \(pValue(test.pValue, withSign: true)) — \(verdict)"
+        let second = test.secondOrder, first = test.firstOrder
+        return "F de Rao–Scott = \(FrenchFormat.number(second.f, decimals: 2)) (ddl \(FrenchFormat.number(second.numeratorDegreesOfFreedom, decimals: 1)) et \(FrenchFormat.number(second.denominatorDegreesOfFreedom, decimals: 0))), p \(pValue(second.pValue, withSign: true)) ; premier ordre : X² corrigé = \(FrenchFormat.number(first.chiSquare, decimals: 1)) (Pearson \(FrenchFormat.number(test.pearsonChiSquare, decimals: 1)) ÷ effet de plan moyen \(FrenchFormat.number(test.meanDesignEffect, decimals: 2))), ddl \(first.degreesOfFreedom), p \(pValue(first.pValue, withSign: true)) — \(verdict)"
     }
 
     /// A p-value, French style: "0,042", "< 0,001".

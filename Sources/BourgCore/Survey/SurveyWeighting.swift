@@ -12,16 +12,18 @@ public enum WeightingMethod: String, Sendable, Hashable, Codable {
         switch self {
         case .unweighted: "aucune (chaque répondant compte autant)"
         case .design: "poids de sondage du fichier"
-        case .raking: "calage sur marges (raking, ajustement proportionnel itératif)"
+        case .raking: "calage sur marges (raking)"
         }
     }
 }
 
-/// The weights of a survey's respondents and their diagnostics.
-public struct SurveyWeighting: Sendable, Hashable {
+/// The weights of a survey's respondents, their diagnostics and the design the variances are computed on.
+public struct SurveyWeighting: Sendable {
     /// One weight per respondent, in the order of `SurveyData.respondents`, scaled to a mean of 1.
     public var weights: [Double]
     public var summary: WeightingSummary
+    /// The design for the variances: these weights, the starting weights and the raking margins.
+    public var design: SurveyDesign
 
     /// Weights the respondents: raking on `margins` when given (starting from the design weights), else the
     /// design weights, else none. Throws when raking is impossible (see `Raking.rake`) or when a respondent has no
@@ -37,7 +39,8 @@ public struct SurveyWeighting: Sendable, Hashable {
             let weights = normalised(design)
             let summary = WeightingSummary(
                 method: hasDesign ? .design : .unweighted, weights: weights, variables: [], raking: nil, options: nil)
-            return SurveyWeighting(weights: weights, summary: summary)
+            return SurveyWeighting(weights: weights, summary: summary,
+                                   design: try SurveyDesign(weights: weights, designWeights: design))
         }
         var targets: [RakingTarget] = []
         for margin in margins.variables {
@@ -59,10 +62,13 @@ public struct SurveyWeighting: Sendable, Hashable {
             targets.append(RakingTarget(name: margin.variable, categories: categories, shares: margin.shares,
                                         categoryNames: variable.categories.map(\.code)))
         }
-        let result = try Raking.rake(baseWeights: design, targets: targets, options: options)
+        let result = try Raking.calibrate(baseWeights: design, targets: targets, options: options)
         let summary = WeightingSummary(method: .raking, weights: result.weights,
                                        variables: margins.variables.map(\.variable), raking: result, options: options)
-        return SurveyWeighting(weights: result.weights, summary: summary)
+        return SurveyWeighting(weights: result.weights, summary: summary,
+                               design: try SurveyDesign(weights: result.weights, designWeights: design,
+                                                        margins: targets.map(\.categories),
+                                                        categoryCounts: targets.map(\.shares.count)))
     }
 
     /// Weights scaled to a mean of 1.
@@ -85,14 +91,16 @@ public struct WeightingSummary: Sendable, Hashable, Codable {
     public var maxGap: Double?
     public var tolerance: Double?
     public var maxIterations: Int?
-    /// The trimming bounds, as multiples of the mean weight (`nil`: no trimming).
+    /// The bounds of the weights (`nil`: none) and how they were kept.
     public var trimBounds: TrimBounds?
+    public var boundMethod: BoundMethod?
     /// Weights sitting at a trimming bound.
     public var weightsAtBounds: Int?
     /// Smallest and largest weight (mean 1).
     public var minimumWeight: Double
     public var maximumWeight: Double
-    /// Kish's design effect n Σw² / (Σw)² over all respondents.
+    /// Kish's design effect due to unequal weights, n Σw² / (Σw)² over all respondents (a description of the
+    /// weights; each estimate has its own design effect).
     public var designEffect: Double
     /// Kish's effective sample size n / deff.
     public var effectiveSampleSize: Double
@@ -106,6 +114,7 @@ public struct WeightingSummary: Sendable, Hashable, Codable {
         tolerance = raking == nil ? nil : options?.tolerance
         maxIterations = raking == nil ? nil : options?.maxIterations
         trimBounds = raking == nil ? nil : options?.trimBounds
+        boundMethod = raking == nil || options?.trimBounds == nil ? nil : options?.boundMethod
         weightsAtBounds = raking?.weightsAtBounds
         minimumWeight = weights.min() ?? 1
         maximumWeight = weights.max() ?? 1

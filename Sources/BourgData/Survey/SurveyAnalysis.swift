@@ -46,9 +46,10 @@ public enum SurveyAnalysis {
     }
 
     /// Reads the files, weights the respondents and computes the report (toplines and cross-tabs).
-    public static func run(data: URL, questionnaire: URL, margins: URL?, options: RakingOptions = .standard) throws -> SurveyReport {
+    public static func run(data: URL, questionnaire: URL, margins: URL?, options: RakingOptions = .standard,
+                           intervals: IntervalMethod = .standard) throws -> SurveyReport {
         let input = try load(data: data, questionnaire: questionnaire, margins: margins)
-        return SurveyReport(data: input.data, weighting: try input.weighting(options: options))
+        return SurveyReport(data: input.data, weighting: try input.weighting(options: options), intervals: intervals)
     }
 
     /// Reads the files, weights the respondents and turns the assets / barriers questions into a weight preset

@@ -45,7 +45,6 @@ public enum SurveyAnswersReader {
     static func answer(_ row: CSVRow, _ question: SurveyQuestion) throws -> [Int]? {
         guard let cell = row.text(question.id) else { return nil }
         let codes = cell.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        let known = question.answers.map(\.code).joined(separator: ", ")
         if question.type == .single && codes.count > 1 {
             throw row.error(question.id, "'\(question.id)' takes a single answer, found \(codes.count) codes ('\(cell)')")
         }
@@ -53,7 +52,7 @@ public enum SurveyAnswersReader {
         for code in codes {
             guard !code.isEmpty else { throw row.error(question.id, "empty code in '\(cell)'; write the codes separated by ';', e.g. 1;4;7") }
             guard let position = question.answerIndex(code) else {
-                throw row.error(question.id, "unknown answer code '\(code)'; codes: \(known)")
+                throw row.error(question.id, "unknown answer code '\(code)'; codes: \(question.answers.map(\.code).joined(separator: ", "))")
             }
             guard !positions.contains(position) else { throw row.error(question.id, "code '\(code)' is given twice in '\(cell)'") }
             positions.append(position)
