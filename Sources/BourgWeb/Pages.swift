@@ -51,7 +51,8 @@ public struct DimensionView: Encodable, Sendable {
     public var standing: String
 }
 
-/// An indicator reading for display, with the peers' median and its source.
+/// An indicator reading for display, with the peers' median and its source. The JSON twin gives the reading
+/// only: the indicator's definition (label, unit, direction, source, vintage) is in `/indicateurs.json`, by id.
 public struct IndicatorView: Encodable, Sendable {
     public var id: String
     public var label: String
@@ -66,6 +67,8 @@ public struct IndicatorView: Encodable, Sendable {
     public var standing: String
     public var isStrength: Bool
     public var isWeakness: Bool
+
+    enum CodingKeys: String, CodingKey { case id, value, valueText, peerMedianText, standing }
 }
 
 /// The indicators of one dimension, for the town page's tables.

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The scores of every town of a peer group that do not depend on weights: a 0–100 score per indicator
@@ -52,25 +53,34 @@ public struct PeerScores: Sendable {
         let memberCount = members.count, indicatorCount = scored.count
         var treatedValues = [Double](repeating: .nan, count: memberCount * indicatorCount)
         var scores = [Double](repeating: .nan, count: memberCount * indicatorCount)
-        var treatments: [OutlierTreatment] = []
-        for (k, column) in scored.enumerated() {
-            let sign = matrix.indicators[column].direction == .lowerIsBetter ? -1.0 : 1.0
-            var positions: [Int] = [], values: [Double] = []
-            for (position, row) in members.enumerated() {
-                if let value = matrix.value(commune: row, indicator: column) {
-                    positions.append(position)
-                    values.append(sign * value)
+        var treatments = [OutlierTreatment](repeating: .none, count: indicatorCount)
+        // Indicators are independent: scored in parallel, each writing its own column.
+        treatedValues.withUnsafeMutableBufferPointer { treatedBuffer in
+            scores.withUnsafeMutableBufferPointer { scoreBuffer in
+                treatments.withUnsafeMutableBufferPointer { treatmentBuffer in
+                    nonisolated(unsafe) let treatedOutput = treatedBuffer, scoreOutput = scoreBuffer, treatmentOutput = treatmentBuffer
+                    DispatchQueue.concurrentPerform(iterations: indicatorCount) { k in
+                        let column = scored[k]
+                        let sign = matrix.indicators[column].direction == .lowerIsBetter ? -1.0 : 1.0
+                        var positions: [Int] = [], values: [Double] = []
+                        for (position, row) in members.enumerated() {
+                            if let value = matrix.value(commune: row, indicator: column) {
+                                positions.append(position)
+                                values.append(sign * value)
+                            }
+                        }
+                        let (treated, treatment) = OutlierTreatment.treat(values)
+                        treatmentOutput[k] = treatment
+                        // Ranks use the raw order: percentile ranks do not change under the log transform, and ranking
+                        // the winsorised values would tie a town with the next one when it improves enough to become an
+                        // outlier (its score would fall as its value rises). The treated values feed the distances.
+                        let ranks = Statistics.percentileRanks(values)
+                        for (i, position) in positions.enumerated() {
+                            treatedOutput[position * indicatorCount + k] = treated[i]
+                            scoreOutput[position * indicatorCount + k] = ranks[i]
+                        }
+                    }
                 }
-            }
-            let (treated, treatment) = OutlierTreatment.treat(values)
-            treatments.append(treatment)
-            // Ranks use the raw order: percentile ranks do not change under the log transform, and ranking the
-            // winsorised values would tie a town with the next one when it improves enough to become an outlier
-            // (its score would fall as its value rises). The treated values feed the distances between towns.
-            let ranks = Statistics.percentileRanks(values)
-            for (i, position) in positions.enumerated() {
-                treatedValues[position * indicatorCount + k] = treated[i]
-                scores[position * indicatorCount + k] = ranks[i]
             }
         }
         self.treatments = treatments
@@ -221,12 +231,23 @@ public struct PeerScores: Sendable {
     /// (descending quantised composite << 32 | position): a plain integer sort, fast enough for every draw of
     /// the rank uncertainty. Read a position with `Int(key & 0xFFFF_FFFF)`.
     static func sortedByComposite(_ composites: [Double], into keys: inout [UInt64]) {
+        sortKeys(composites, into: &keys)
+        radixSortByHighHalf(&keys)
+    }
+
+    /// The sort keys of the positions of `composites` that have one, in position order (unsorted).
+    static func sortKeys(_ composites: [Double], into keys: inout [UInt64]) {
         keys.removeAll(keepingCapacity: true)
         for position in composites.indices where !composites[position].isNaN {
-            let quantised = UInt64((min(100, max(0, composites[position])) / 100 * Double(UInt32.max)).rounded())
-            keys.append((UInt64(UInt32.max) - quantised) << 32 | UInt64(position))
+            keys.append(sortKey(composites[position], position: position))
         }
-        radixSortByHighHalf(&keys)
+    }
+
+    /// The key ordering a town in a draw: (descending quantised composite << 32 | position); smaller is better.
+    @inline(__always)
+    static func sortKey(_ composite: Double, position: Int) -> UInt64 {
+        let quantised = UInt64((min(100, max(0, composite)) / 100 * Double(UInt32.max)).rounded())
+        return (UInt64(UInt32.max) - quantised) << 32 | UInt64(position)
     }
 
     /// Sorts keys by their upper 32 bits, stably (least-significant-digit radix sort, four 8-bit passes):

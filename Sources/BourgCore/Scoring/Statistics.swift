@@ -7,18 +7,25 @@ public enum Statistics {
     public static func percentileRanks(_ values: [Double]) -> [Double] {
         let n = values.count
         guard n > 1 else { return Array(repeating: 50, count: n) }
-        let order = values.indices.sorted { values[$0] < values[$1] }
-        var ranks = [Double](repeating: 0, count: n)
-        var start = 0
-        while start < n {
-            var end = start
-            while end + 1 < n && values[order[end + 1]] == values[order[start]] { end += 1 }
-            let below = Double(start), equal = Double(end - start + 1)
-            let rank = 100 * (below + 0.5 * (equal - 1)) / Double(n - 1)
-            for position in start...end { ranks[order[position]] = rank }
-            start = end + 1
+        // A plain sort of the values, then two binary searches per value: several times faster than sorting indices.
+        let sorted = values.sorted()
+        return sorted.withUnsafeBufferPointer { sorted in
+            values.map { value in
+                let below = boundary(sorted) { $0 < value }, equal = boundary(sorted) { $0 <= value } - below
+                return 100 * (Double(below) + 0.5 * (Double(equal) - 1)) / Double(n - 1)
+            }
         }
-        return ranks
+    }
+
+    /// The number of leading elements of `sorted` for which `isBefore` holds (it must hold for a prefix).
+    @inline(__always)
+    static func boundary(_ sorted: UnsafeBufferPointer<Double>, _ isBefore: (Double) -> Bool) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isBefore(sorted[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Sample skewness (Fisher–Pearson, adjusted: as Excel's SKEW and COINr).
