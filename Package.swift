@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "BourgWeb", "BourgData", "BourgCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
         .testTarget(

@@ -84,14 +84,19 @@ extension AtlasDatabase {
     /// `peers` must be scored on this atlas's matrix, unchanged.
     public func storedIntervals(peers scores: PeerScores, weights: Weights, uncertainty: RankUncertainty) throws -> [RankInterval?]? {
         let key = StoredRankings.key(range: scores.group.range, weights: weights, uncertainty: uncertainty)
-        return try reader.read { db in
+        let peers: Int = scores.members.count
+        return try reader.read { db -> [RankInterval?]? in
             guard let row = try Row.fetchOne(db, sql: "SELECT rowid, peers FROM stored_ranking WHERE key = ?", arguments: [key]),
-                  row["peers"] as Int == scores.members.count else { return nil }
-            let values = try Self.readDoubles(db, table: "stored_ranking", column: "intervals", rowid: row["rowid"], count: scores.members.count * 3)
-            return (0..<scores.members.count).map { position in
+                  row["peers"] as Int == peers else { return nil }
+            let rowid: Int64 = row["rowid"]
+            let values: [Double] = try Self.readDoubles(db, table: "stored_ranking", column: "intervals", rowid: rowid, count: peers * 3)
+            var intervals: [RankInterval?] = []
+            intervals.reserveCapacity(peers)
+            for position in 0..<peers {
                 let median = values[position * 3]
-                return median.isNaN ? nil : RankInterval(median: median, low: values[position * 3 + 1], high: values[position * 3 + 2])
+                intervals.append(median.isNaN ? nil : RankInterval(median: median, low: values[position * 3 + 1], high: values[position * 3 + 2]))
             }
+            return intervals
         }
     }
 }

@@ -29,6 +29,15 @@ enum RealAtlas {
 
 @Suite("Real atlas (../shared/data)", .enabled(if: RealAtlas.isAvailable, "BOURG_TEST_ATLAS is not set or missing: run scripts/test with ../shared/data present"))
 struct RealAtlasTests {
+    @Test func storedIntervalsAreAFreshComputation() throws {
+        let atlas = try LoadedAtlas(path: RealAtlas.path!)
+        let scores = atlas.scores(StoredRankings.group)
+        for weights in StoredRankings.weights {
+            let stored = try #require(try atlas.database.storedIntervals(peers: scores, weights: weights, uncertainty: RankUncertainty()))
+            #expect(stored == RankUncertainty().intervals(for: scores, weights: weights), "\(weights.id): same seed, same intervals")
+        }
+    }
+
     @Test func rowCounts() throws {
         let counts = try RealAtlas.open().tableCounts()
         #expect(counts["commune"] == 34_875)

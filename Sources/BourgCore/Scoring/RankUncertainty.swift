@@ -8,6 +8,12 @@ public struct RankInterval: Sendable, Hashable, Codable {
     public var low: Double
     /// 95th percentile of the simulated ranks (the worst plausible rank).
     public var high: Double
+
+    public init(median: Double, low: Double, high: Double) {
+        self.median = median
+        self.low = low
+        self.high = high
+    }
 }
 
 /// Monte Carlo over the weights (Dirichlet draws centred on the chosen weights) and over the aggregation
@@ -42,8 +48,11 @@ public struct RankUncertainty: Sendable {
         let perChunk = (draws + chunks - 1) / chunks
         // The towns whose ranks are kept, each in a slot; slotOf[position] = -1 for the others.
         let targets = positions ?? Array(0..<peers)
-        var slotOf = [Int](repeating: -1, count: peers)
-        for (slot, position) in targets.enumerated() { slotOf[position] = slot }
+        let slotOf: [Int] = {
+            var slots = [Int](repeating: -1, count: peers)
+            for (slot, position) in targets.enumerated() { slots[position] = slot }
+            return slots
+        }()
         let width = targets.count
         let counting = positions != nil && width <= Self.countingLimit
         // ranks[draw × width + slot]: 1 = best, 0 = no composite in that draw.
