@@ -17,15 +17,18 @@ public enum Statistics {
         }
     }
 
-    /// The number of leading elements of `sorted` for which `isBefore` holds (it must hold for a prefix).
+    /// The number of leading elements of `sorted` for which `isBefore` holds (it must hold for a prefix): a
+    /// branch-free binary search (the halving compiles to conditional moves, no mispredicted branches).
     @inline(__always)
     static func boundary(_ sorted: UnsafeBufferPointer<Double>, _ isBefore: (Double) -> Bool) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if isBefore(sorted[middle]) { low = middle + 1 } else { high = middle }
+        guard !sorted.isEmpty else { return 0 }
+        var base = 0, length = sorted.count
+        while length > 1 {
+            let half = length / 2
+            base = isBefore(sorted[base + half]) ? base + half : base
+            length -= half
         }
-        return low
+        return base + (isBefore(sorted[base]) ? 1 : 0)
     }
 
     /// Sample skewness (Fisher–Pearson, adjusted: as Excel's SKEW and COINr).
