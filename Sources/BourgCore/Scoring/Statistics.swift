@@ -7,28 +7,21 @@ public enum Statistics {
     public static func percentileRanks(_ values: [Double]) -> [Double] {
         let n = values.count
         guard n > 1 else { return Array(repeating: 50, count: n) }
-        // A plain sort of the values, then two binary searches per value: several times faster than sorting indices.
-        let sorted = values.sorted()
-        return sorted.withUnsafeBufferPointer { sorted in
-            values.map { value in
-                let below = boundary(sorted) { $0 < value }, equal = boundary(sorted) { $0 <= value } - below
-                return 100 * (Double(below) + 0.5 * (Double(equal) - 1)) / Double(n - 1)
-            }
+        // Sort (value, index) pairs, contiguous in memory (several times faster than sorting indices that point
+        // into the values), then give each run of equal values its rank.
+        var pairs = values.enumerated().map { (value: $0.element, index: $0.offset) }
+        pairs.sort { $0.value < $1.value }
+        var ranks = [Double](repeating: 0, count: n)
+        var start = 0
+        while start < n {
+            var end = start
+            while end + 1 < n && pairs[end + 1].value == pairs[start].value { end += 1 }
+            let below = Double(start), equal = Double(end - start + 1)
+            let rank = 100 * (below + 0.5 * (equal - 1)) / Double(n - 1)
+            for position in start...end { ranks[pairs[position].index] = rank }
+            start = end + 1
         }
-    }
-
-    /// The number of leading elements of `sorted` for which `isBefore` holds (it must hold for a prefix): a
-    /// branch-free binary search (the halving compiles to conditional moves, no mispredicted branches).
-    @inline(__always)
-    static func boundary(_ sorted: UnsafeBufferPointer<Double>, _ isBefore: (Double) -> Bool) -> Int {
-        guard !sorted.isEmpty else { return 0 }
-        var base = 0, length = sorted.count
-        while length > 1 {
-            let half = length / 2
-            base = isBefore(sorted[base + half]) ? base + half : base
-            length -= half
-        }
-        return base + (isBefore(sorted[base]) ? 1 : 0)
+        return ranks
     }
 
     /// Sample skewness (Fisher–Pearson, adjusted: as Excel's SKEW and COINr).
