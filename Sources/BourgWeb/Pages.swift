@@ -48,7 +48,7 @@ public struct CommuneSummary: Encodable, Sendable {
     }
 }
 
-/// A dimension score for display.
+/// A dimension score for display (the JSON twin gives the numbers, not their French renderings).
 public struct DimensionView: Encodable, Sendable {
     public var id: String
     public var label: String
@@ -60,6 +60,8 @@ public struct DimensionView: Encodable, Sendable {
     public var indicatorsUsed: Int
     public var indicatorsTotal: Int
     public var standing: String
+
+    enum CodingKeys: String, CodingKey { case id, label, score, peerMedian, weightText, indicatorsUsed, indicatorsTotal, standing }
 }
 
 /// An indicator reading for display, with the peers' median and its source. The JSON twin gives the reading
