@@ -175,6 +175,16 @@ public struct AtlasDatabase: Sendable {
                 t.column("peers", .integer).notNull()
                 t.column("intervals", .blob).notNull()
             }
+            // The indicator part of the default peers' scores (`PeerScores.IndicatorPart`), computed at build: the
+            // scored columns and treatments (JSON), the treated values and scores (Float64 blobs, members × scored).
+            try db.create(table: "stored_peer_scores") { t in
+                t.primaryKey("key", .text)
+                t.column("peers", .integer).notNull()
+                t.column("scored", .text).notNull()
+                t.column("treatments", .text).notNull()
+                t.column("treated", .blob).notNull()
+                t.column("scores", .blob).notNull()
+            }
             try db.create(table: "departement_outline") { t in
                 t.primaryKey("departement", .text)
                 t.column("name", .text)

@@ -22,9 +22,11 @@ public struct LoadedAtlas: Sendable {
         matrix = try database.indicatorMatrix()
     }
 
-    /// The peers' scores (`PeerScores`) of `group`.
-    public func scores(_ group: PeerGroup = .smallTowns) -> PeerScores {
-        PeerScores(matrix: matrix, group: group)
+    /// The peers' scores (`PeerScores`) of `group`: for the stored group, from the indicator scores the build stored.
+    public func scores(_ group: PeerGroup = .smallTowns) throws -> PeerScores {
+        let members = matrix.rows(in: group.range)
+        return PeerScores(matrix: matrix, group: group, members: members,
+                          stored: try database.storedPeerScores(range: group.range, members: members.count))
     }
 
     /// The rank intervals for `weights` among the peers of `scores` (which must be this atlas's, unchanged):
@@ -54,6 +56,9 @@ public enum StoredRankings {
     /// The weightings whose intervals are stored.
     public static var weights: [Weights] { WeightPresets.all }
 
+    /// The key of a stored peer group's scores.
+    static func peersKey(_ range: SizeRange) -> String { "peers=\(range.minimum)-\(range.maximum)" }
+
     /// Everything stored intervals depend on, spelled out (the atlas's values aside: they are stored with them).
     /// The aggregation is not part of it: the draws choose it.
     static func key(range: SizeRange, weights: Weights, uncertainty: RankUncertainty) -> String {
@@ -65,6 +70,15 @@ public enum StoredRankings {
     /// Computes and stores the intervals of every stored weighting, reading the atlas being written back.
     static func store(in atlas: AtlasDatabase, _ writer: any DatabaseWriter) throws {
         let scores = PeerScores(matrix: try atlas.indicatorMatrix(), group: group)
+        let part = scores.indicatorPart
+        let encoder = JSONEncoder()
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO stored_peer_scores (key, peers, scored, treatments, treated, scores) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [peersKey(group.range), scores.members.count, String(decoding: try encoder.encode(part.scoredIndicators), as: UTF8.self),
+                                 String(decoding: try encoder.encode(part.treatments), as: UTF8.self),
+                                 AtlasDatabase.packed(part.treatedValues), AtlasDatabase.packed(part.indicatorScores)])
+        }
         let rows = try weights.map { weights in
             let intervals = uncertainty.intervals(for: scores, weights: weights)
             let values = intervals.flatMap { interval in interval.map { [$0.median, $0.low, $0.high] } ?? [.nan, .nan, .nan] }
@@ -97,6 +111,27 @@ extension AtlasDatabase {
                 intervals.append(median.isNaN ? nil : RankInterval(median: median, low: values[position * 3 + 1], high: values[position * 3 + 2]))
             }
             return intervals
+        }
+    }
+}
+
+extension AtlasDatabase {
+    /// The indicator part of the scores of the communes of `range` stored at build, or `nil` when none is (or it does
+    /// not have `members` peers).
+    public func storedPeerScores(range: SizeRange, members: Int) throws -> PeerScores.IndicatorPart? {
+        try reader.read { db -> PeerScores.IndicatorPart? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT rowid, peers, scored, treatments FROM stored_peer_scores WHERE key = ?",
+                                             arguments: [StoredRankings.peersKey(range)]),
+                  row["peers"] as Int == members else { return nil }
+            let decoder = JSONDecoder()
+            let scored = try decoder.decode([Int].self, from: Data((row["scored"] as String).utf8))
+            let treatments = try decoder.decode([OutlierTreatment].self, from: Data((row["treatments"] as String).utf8))
+            let rowid: Int64 = row["rowid"]
+            let count = members * scored.count
+            return PeerScores.IndicatorPart(
+                scoredIndicators: scored, treatments: treatments,
+                treatedValues: try Self.readDoubles(db, table: "stored_peer_scores", column: "treated", rowid: rowid, count: count),
+                indicatorScores: try Self.readDoubles(db, table: "stored_peer_scores", column: "scores", rowid: rowid, count: count))
         }
     }
 }

@@ -59,7 +59,7 @@ public final class AtlasService: AtlasRepository, Sendable {
         }
         let atlas = try timed("open and matrix") { try LoadedAtlas(path: atlasPath) }
         let database = atlas.database, matrix = atlas.matrix
-        let scores = timed("peer scores") { atlas.scores(.smallTowns) }
+        let scores = try timed("peer scores") { try atlas.scores(.smallTowns) }
         let board = try timed("barometer board") {
             try atlas.scoreboard(scores, weights: WeightPresets.barometre, uncertainty: uncertainty)
         }

@@ -22,7 +22,7 @@ struct PeerOptions: ParsableArguments {
 
     /// The peers' scores in the atlas, or a clear error when no commune is in the range.
     func scores(atlas: LoadedAtlas) throws -> PeerScores {
-        let scores = atlas.scores(peerGroup)
+        let scores = try atlas.scores(peerGroup)
         guard !scores.members.isEmpty else { throw UserError("Aucune commune entre \(minPop) et \(maxPop) habitants.") }
         return scores
     }

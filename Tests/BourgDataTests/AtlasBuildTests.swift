@@ -130,7 +130,11 @@ struct AtlasBuildTests {
             let path = directory.appendingPathComponent("atlas.sqlite").path
             _ = try AtlasBuilder(dataDirectory: Fixture.dataDirectory).build(to: path)
             let atlas = try LoadedAtlas(path: path)
-            let scores = atlas.scores(StoredRankings.group)
+            let scores = try atlas.scores(StoredRankings.group)
+            // The stored indicator scores are the ones computed now.
+            let stored = try #require(try atlas.database.storedPeerScores(range: StoredRankings.group.range, members: scores.members.count))
+            #expect(stored == PeerScores(matrix: atlas.matrix, group: StoredRankings.group).indicatorPart)
+            #expect(scores.dimensionScores.elementsEqual(PeerScores(matrix: atlas.matrix, group: StoredRankings.group).dimensionScores) { $0 == $1 || ($0.isNaN && $1.isNaN) })
             for weights in WeightPresets.all {
                 let stored = try #require(try atlas.database.storedIntervals(peers: scores, weights: weights, uncertainty: StoredRankings.uncertainty))
                 // Same seed, same draws: the same intervals as computed now.

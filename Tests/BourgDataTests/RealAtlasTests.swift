@@ -31,7 +31,9 @@ enum RealAtlas {
 struct RealAtlasTests {
     @Test func storedIntervalsAreAFreshComputation() throws {
         let atlas = try LoadedAtlas(path: RealAtlas.path!)
-        let scores = atlas.scores(StoredRankings.group)
+        let scores = try atlas.scores(StoredRankings.group)
+        #expect(try atlas.database.storedPeerScores(range: StoredRankings.group.range, members: scores.members.count)
+                == PeerScores(matrix: atlas.matrix, group: StoredRankings.group).indicatorPart, "stored peer scores are a fresh computation")
         for weights in StoredRankings.weights {
             let stored = try #require(try atlas.database.storedIntervals(peers: scores, weights: weights, uncertainty: RankUncertainty()))
             #expect(stored == RankUncertainty().intervals(for: scores, weights: weights), "\(weights.id): same seed, same intervals")

@@ -37,8 +37,9 @@ public struct PeerScores: Sendable {
         self.init(matrix: matrix, group: group, members: matrix.rows(in: group.range))
     }
 
-    /// Scores the given rows of `matrix` as a peer group.
-    public init(matrix: IndicatorMatrix, group: PeerGroup, members: [Int]) {
+    /// Scores the given rows of `matrix` as a peer group; with `stored`, the indicator part computed earlier for
+    /// the same rows of the same matrix (`indicatorPart`, stored in the atlas at build) instead of computing it.
+    public init(matrix: IndicatorMatrix, group: PeerGroup, members: [Int], stored: IndicatorPart? = nil) {
         self.group = group
         self.matrix = matrix
         self.members = members
@@ -50,6 +51,70 @@ public struct PeerScores: Sendable {
             return definition.direction != .neutral && definition.kind != .category && dimensions.contains(definition.dimension)
         }
         scoredIndicators = scored
+        let memberCount = members.count, indicatorCount = scored.count
+        let part = stored.flatMap { $0.fits(scored: scored, members: memberCount) ? $0 : nil }
+            ?? Self.scoreIndicators(matrix: matrix, members: members, scored: scored)
+        let treatments = part.treatments, treatedValues = part.treatedValues, scores = part.indicatorScores
+        self.treatments = treatments
+        self.treatedValues = treatedValues
+        indicatorScores = scores
+        let dimensionOf = scored.map { column in dimensions.firstIndex(of: matrix.indicators[column].dimension)! }
+        indicatorsPerDimension = dimensions.indices.map { d in dimensionOf.filter { $0 == d }.count }
+        var dimensionScores = [Double](repeating: .nan, count: memberCount * dimensions.count)
+        var coverage = [Int](repeating: 0, count: memberCount * dimensions.count)
+        for position in 0..<memberCount {
+            var sums = [Double](repeating: 0, count: dimensions.count)
+            for k in 0..<indicatorCount {
+                let score = scores[position * indicatorCount + k]
+                guard !score.isNaN else { continue }
+                sums[dimensionOf[k]] += score
+                coverage[position * dimensions.count + dimensionOf[k]] += 1
+            }
+            for d in dimensions.indices where coverage[position * dimensions.count + d] > 0 {
+                dimensionScores[position * dimensions.count + d] = sums[d] / Double(coverage[position * dimensions.count + d])
+            }
+        }
+        self.dimensionScores = dimensionScores
+        logDimensionScores = dimensionScores.map { $0.isNaN ? .nan : Foundation.log(Swift.max($0, Aggregation.geometricFloor)) }
+        dimensionCoverage = coverage
+        dimensionPercentiles = Self.percentiles(of: dimensionScores, members: memberCount, dimensions: dimensions.count)
+    }
+
+    /// What the atlas stores of a peer group's scores: the scored columns, their outlier treatments, the treated
+    /// values and the indicator scores (`members × scored`, NaN = missing); the rest is quick to derive.
+    public struct IndicatorPart: Sendable, Equatable {
+        public var scoredIndicators: [Int]
+        public var treatments: [OutlierTreatment]
+        public var treatedValues: [Double]
+        public var indicatorScores: [Double]
+
+        public init(scoredIndicators: [Int], treatments: [OutlierTreatment], treatedValues: [Double], indicatorScores: [Double]) {
+            self.scoredIndicators = scoredIndicators
+            self.treatments = treatments
+            self.treatedValues = treatedValues
+            self.indicatorScores = indicatorScores
+        }
+
+        func fits(scored: [Int], members: Int) -> Bool {
+            scoredIndicators == scored && treatments.count == scored.count
+                && treatedValues.count == members * scored.count && indicatorScores.count == members * scored.count
+        }
+
+        /// Equal values, missing ones (NaN) at the same places.
+        public static func == (a: Self, b: Self) -> Bool {
+            func same(_ x: [Double], _ y: [Double]) -> Bool { x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) } }
+            return a.scoredIndicators == b.scoredIndicators && a.treatments == b.treatments
+                && same(a.treatedValues, b.treatedValues) && same(a.indicatorScores, b.indicatorScores)
+        }
+    }
+
+    /// The part of these scores that the atlas stores for the default peers.
+    public var indicatorPart: IndicatorPart {
+        IndicatorPart(scoredIndicators: scoredIndicators, treatments: treatments, treatedValues: treatedValues, indicatorScores: indicatorScores)
+    }
+
+    /// Percentile ranks and outlier treatments of every scored indicator among `members`.
+    static func scoreIndicators(matrix: IndicatorMatrix, members: [Int], scored: [Int]) -> IndicatorPart {
         let memberCount = members.count, indicatorCount = scored.count
         var treatedValues = [Double](repeating: .nan, count: memberCount * indicatorCount)
         var scores = [Double](repeating: .nan, count: memberCount * indicatorCount)
@@ -83,29 +148,7 @@ public struct PeerScores: Sendable {
                 }
             }
         }
-        self.treatments = treatments
-        self.treatedValues = treatedValues
-        indicatorScores = scores
-        let dimensionOf = scored.map { column in dimensions.firstIndex(of: matrix.indicators[column].dimension)! }
-        indicatorsPerDimension = dimensions.indices.map { d in dimensionOf.filter { $0 == d }.count }
-        var dimensionScores = [Double](repeating: .nan, count: memberCount * dimensions.count)
-        var coverage = [Int](repeating: 0, count: memberCount * dimensions.count)
-        for position in 0..<memberCount {
-            var sums = [Double](repeating: 0, count: dimensions.count)
-            for k in 0..<indicatorCount {
-                let score = scores[position * indicatorCount + k]
-                guard !score.isNaN else { continue }
-                sums[dimensionOf[k]] += score
-                coverage[position * dimensions.count + dimensionOf[k]] += 1
-            }
-            for d in dimensions.indices where coverage[position * dimensions.count + d] > 0 {
-                dimensionScores[position * dimensions.count + d] = sums[d] / Double(coverage[position * dimensions.count + d])
-            }
-        }
-        self.dimensionScores = dimensionScores
-        logDimensionScores = dimensionScores.map { $0.isNaN ? .nan : Foundation.log(Swift.max($0, Aggregation.geometricFloor)) }
-        dimensionCoverage = coverage
-        dimensionPercentiles = Self.percentiles(of: dimensionScores, members: memberCount, dimensions: dimensions.count)
+        return IndicatorPart(scoredIndicators: scored, treatments: treatments, treatedValues: treatedValues, indicatorScores: scores)
     }
 
     /// A copy in which one peer's dimension scores are replaced (a what-if scenario), every other peer's
