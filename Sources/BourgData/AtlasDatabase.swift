@@ -10,7 +10,7 @@ import GRDBSQLite
 /// opened read-only for reading and serving.
 public struct AtlasDatabase: Sendable {
     /// The schema version this code reads and writes. Bump it when the schema changes.
-    public static let schemaVersion = 4
+    public static let schemaVersion = 6
 
     /// Reads and (while building) writes the database.
     public let reader: any DatabaseReader
@@ -27,6 +27,8 @@ public struct AtlasDatabase: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "atlas"
+        // The packed matrix is read straight from the mapped file (no read(2) per page).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         let pool = try DatabasePool(path: path, configuration: configuration)
         let atlas = AtlasDatabase(reader: pool)
         let version = try atlas.info("schema_version")
@@ -41,7 +43,8 @@ public struct AtlasDatabase: Sendable {
         // A new file that nobody reads until it is renamed into place: no journal, one fsync at the end.
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            // Large pages: the packed matrix (tens of MB) is one chain of 64 KB overflow pages, read in one pass.
+            try db.execute(sql: "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try migrator.migrate(queue)
@@ -71,10 +74,12 @@ public struct AtlasDatabase: Sendable {
             for entry in draft.storedValues() {
                 try statement.execute(arguments: [rowids[entry.commune], positions[entry.indicator], entry.value])
             }
+            try writeMatrix(draft.packedValues(), communes: draft.communes.count, indicators: draft.catalogue.count, db)
             for entry in draft.provenance { try ProvenanceRecord(entry).insert(db) }
             for outline in draft.outlines { try outline.insert(db) }
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
+        try StoredRankings.store(in: AtlasDatabase(reader: queue), queue)
         try queue.close()
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
         try handle.synchronize()
@@ -156,6 +161,30 @@ public struct AtlasDatabase: Sendable {
                 JOIN commune ON commune.rowid = indicator_value.commune
                 JOIN indicator ON indicator.position = indicator_value.indicator
                 """)
+            // The same values packed for loading: one row-major blob of little-endian Float64 (NaN = missing),
+            // rows in `commune` row id order, columns in catalogue order. Read at once by `indicatorMatrix()`.
+            try db.create(table: "indicator_matrix") { t in
+                t.column("communes", .integer).notNull()
+                t.column("indicators", .integer).notNull()
+                t.column("values", .blob).notNull()
+            }
+            // Rank intervals computed at build for the presets (`StoredRankings`): per peer, median, low, high as
+            // little-endian Float64 (NaN = no composite), keyed by everything they depend on.
+            try db.create(table: "stored_ranking") { t in
+                t.primaryKey("key", .text)
+                t.column("peers", .integer).notNull()
+                t.column("intervals", .blob).notNull()
+            }
+            // The indicator part of the default peers' scores (`PeerScores.IndicatorPart`), computed at build: the
+            // scored columns and treatments (JSON), the treated values and scores (Float64 blobs, members × scored).
+            try db.create(table: "stored_peer_scores") { t in
+                t.primaryKey("key", .text)
+                t.column("peers", .integer).notNull()
+                t.column("scored", .text).notNull()
+                t.column("treatments", .text).notNull()
+                t.column("treated", .blob).notNull()
+                t.column("scores", .blob).notNull()
+            }
             try db.create(table: "departement_outline") { t in
                 t.primaryKey("departement", .text)
                 t.column("name", .text)
@@ -273,36 +302,93 @@ extension AtlasDatabase {
     }
 
     /// Every commune and every indicator value, as one dense matrix for scoring (communes in code order,
-    /// indicators in catalogue order, missing values as NaN).
+    /// indicators in catalogue order, missing values as NaN): the packed blob of `indicator_matrix`, read in one
+    /// copy, and the communes read with SQLite's C API (the whole load is a few milliseconds).
     public func indicatorMatrix() throws -> IndicatorMatrix {
         let catalogue = try catalogue()
         return try reader.read { db in
-            let communes = try Commune.fetchAll(db, sql: "SELECT * FROM commune ORDER BY rowid")
-            let rowids = try Int.fetchAll(db, sql: "SELECT rowid FROM commune ORDER BY rowid")
-            // Dense lookup tables (row id → matrix row, catalogue position → matrix column): no hashing per value.
-            var rowOf = [Int](repeating: -1, count: (rowids.last ?? 0) + 1)
-            for (index, rowid) in rowids.enumerated() { rowOf[rowid] = index }
-            let catalogueColumn = Dictionary(uniqueKeysWithValues: catalogue.enumerated().map { ($0.element.id, $0.offset) })
-            let positions = try Row.fetchAll(db, sql: "SELECT id, position FROM indicator")
-            var columnOf = [Int](repeating: -1, count: (positions.map { $0["position"] as Int }.max() ?? 0) + 1)
-            for row in positions { columnOf[row["position"] as Int] = catalogueColumn[row["id"] as String] ?? -1 }
-            let width = catalogue.count
-            var values = [Double](repeating: .nan, count: communes.count * width)
-            // 2.5 million rows: read with SQLite's C API rather than one GRDB row each (several times faster).
-            let statement = try db.makeStatement(sql: "SELECT commune, indicator, value FROM indicator_value")
-            let sqlite = statement.sqliteStatement
-            sqlite3_reset(sqlite)
-            var code = sqlite3_step(sqlite)
-            while code == SQLITE_ROW {
-                let rowid = Int(sqlite3_column_int64(sqlite, 0)), position = Int(sqlite3_column_int64(sqlite, 1))
-                if rowid >= 0, rowid < rowOf.count, position >= 0, position < columnOf.count, rowOf[rowid] >= 0, columnOf[position] >= 0 {
-                    values[rowOf[rowid] * width + columnOf[position]] = sqlite3_column_double(sqlite, 2)
-                }
-                code = sqlite3_step(sqlite)
-            }
-            guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading indicator values") }
+            let communes = try Self.allCommunes(db)
+            let values = try Self.readMatrix(db, communes: communes.count, indicators: catalogue.count)
             return IndicatorMatrix(communes: communes, indicators: catalogue, values: values)
         }
+    }
+
+    /// Every commune, in row id order (the matrix's row order), decoded column by column without GRDB rows.
+    static func allCommunes(_ db: Database) throws -> [Commune] {
+        let statement = try db.makeStatement(sql: """
+            SELECT code, name, departement, departement_name, region, region_name, epci, epci_name,
+                   population, population2015, area_km2, latitude, longitude FROM commune ORDER BY rowid
+            """)
+        let sqlite = statement.sqliteStatement
+        func text(_ column: Int32) -> String? {
+            guard let pointer = sqlite3_column_text(sqlite, column) else { return nil }
+            return String(cString: pointer)
+        }
+        func integer(_ column: Int32) -> Int? {
+            sqlite3_column_type(sqlite, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(sqlite, column))
+        }
+        func double(_ column: Int32) -> Double? {
+            sqlite3_column_type(sqlite, column) == SQLITE_NULL ? nil : sqlite3_column_double(sqlite, column)
+        }
+        var communes: [Commune] = []
+        communes.reserveCapacity(35_000)
+        sqlite3_reset(sqlite)
+        var code = sqlite3_step(sqlite)
+        while code == SQLITE_ROW {
+            communes.append(Commune(
+                code: text(0) ?? "", name: text(1) ?? "", departement: text(2) ?? "", departementName: text(3),
+                region: text(4), regionName: text(5), epci: text(6), epciName: text(7),
+                population: integer(8), population2015: integer(9), areaKm2: double(10), latitude: double(11), longitude: double(12)))
+            code = sqlite3_step(sqlite)
+        }
+        guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading communes") }
+        return communes
+    }
+
+    /// The packed values (`communes × indicators`, row-major), read from the blob straight into the array.
+    static func readMatrix(_ db: Database, communes: Int, indicators: Int) throws -> [Double] {
+        guard let row = try Row.fetchOne(db, sql: "SELECT rowid, communes, indicators FROM indicator_matrix"),
+              row["communes"] as Int == communes, row["indicators"] as Int == indicators else {
+            throw DataBuildError(.storage, file: "indicator_matrix",
+                                 message: "the packed matrix does not match the communes and the catalogue: rebuild the atlas with `bourg data build`")
+        }
+        return try readDoubles(db, table: "indicator_matrix", column: "values", rowid: row["rowid"], count: communes * indicators)
+    }
+
+    /// `count` little-endian Float64 of a blob, read with SQLite's incremental blob I/O into the array itself.
+    static func readDoubles(_ db: Database, table: String, column: String, rowid: Int64, count: Int) throws -> [Double] {
+        var blob: OpaquePointer?
+        var code = sqlite3_blob_open(db.sqliteConnection, "main", table, column, rowid, 0, &blob)
+        defer { sqlite3_blob_close(blob) }
+        guard code == SQLITE_OK, Int(sqlite3_blob_bytes(blob)) == count * 8 else {
+            throw DataBuildError(.storage, file: table, message: "the packed \(column) blob has the wrong size: rebuild the atlas with `bourg data build`")
+        }
+        var values = [Double](unsafeUninitializedCapacity: count) { buffer, initialised in
+            code = count == 0 ? SQLITE_OK : sqlite3_blob_read(blob, buffer.baseAddress, Int32(count * 8), 0)
+            initialised = count
+        }
+        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading \(table).\(column)") }
+        #if _endian(big)
+        for index in values.indices { values[index] = Double(bitPattern: UInt64(littleEndian: values[index].bitPattern)) }
+        #endif
+        return values
+    }
+
+    /// Writes the packed matrix (row-major values, NaN = missing).
+    static func writeMatrix(_ values: [Double], communes: Int, indicators: Int, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO indicator_matrix (communes, indicators, \"values\") VALUES (?, ?, ?)",
+                       arguments: [communes, indicators, packed(values)])
+    }
+
+    /// Doubles as little-endian Float64 bytes.
+    static func packed(_ values: [Double]) -> Data {
+        var data = Data(count: values.count * 8)
+        data.withUnsafeMutableBytes { bytes in
+            for (index, value) in values.enumerated() {
+                bytes.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: index * 8, as: UInt64.self)
+            }
+        }
+        return data
     }
 
     /// The département outlines for maps.

@@ -91,6 +91,19 @@ public struct AtlasDraft: Sendable {
         }
     }
 
+    /// Every value as one row-major matrix (communes in draft order, indicators in catalogue order, NaN = missing):
+    /// what `indicator_matrix` stores.
+    func packedValues() -> [Double] {
+        let width = catalogue.count
+        var packed = [Double](repeating: .nan, count: communes.count * width)
+        for (column, definition) in catalogue.enumerated() {
+            for (row, value) in values[definition.id]!.enumerated() {
+                if let value { packed[row * width + column] = value }
+            }
+        }
+        return packed
+    }
+
     /// The indicator values that are set, as (commune code, indicator id, value).
     func storedValues() -> [(commune: String, indicator: String, value: Double)] {
         var result: [(String, String, Double)] = []

@@ -29,6 +29,11 @@ public func buildApplication(_ configuration: WebConfiguration) async throws -> 
         "timings": "\(service.startupTimings.joined(separator: ", "))",
     ])
     let readyLogger = logger
+    // What only some pages need is prepared off the request path while the server starts listening.
+    DispatchQueue.global(qos: .utility).async { [logger] in
+        let elapsed = service.prepare()
+        logger.info("pages prepared", metadata: ["ms": "\(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"])
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Bourg"),
@@ -59,15 +64,20 @@ public func buildRouter<Repository: AtlasRepository>(repository: Repository, ren
         return Response(status: .ok, headers: [.contentType: file.contentType, .cacheControl: "public, max-age=3600"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.data)))
     }
-    let nationalMap = repository.nationalMap()
+    // Every answer that depends only on the atlas (and the program) shares one cache of bodies, plain and gzipped.
+    let cache = ResponseCache()
     router.get("/carte.svg") { request, _ in
-        Responses.cached(request, version: repository.version) { Responses.text(nationalMap, contentType: "image/svg+xml") }
+        try Responses.cached(request, version: repository.version, cache: cache, contentType: "image/svg+xml") {
+            ByteBuffer(string: repository.nationalMap())
+        }
     }
-    router.get("/openapi.json") { _, _ in
+    router.get("/openapi.json") { request, _ in
         guard let file = files.files["openapi.json"] else { throw WebError.notFound }
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.data)))
+        return try Responses.cached(request, version: repository.version, cache: cache, contentType: "application/json") {
+            ByteBuffer(bytes: file.data)
+        }
     }
-    PagesController<Repository, BasicRequestContext>(repository: repository, renderer: renderer).addRoutes(to: router)
+    PagesController<Repository, BasicRequestContext>(repository: repository, renderer: renderer, cache: cache).addRoutes(to: router)
     router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes.map { (path: $0.path.description, method: $0.method) }))
     return router
 }

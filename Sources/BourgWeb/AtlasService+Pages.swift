@@ -153,9 +153,11 @@ public struct MethodDimension: Encodable, Sendable {
     public var indicators: [MethodIndicator]
 }
 
-/// An indicator's definition on the method page.
+/// An indicator's definition on the method page and in the catalogue (`/indicateurs.json`).
 public struct MethodIndicator: Encodable, Sendable {
     public var id: String
+    /// The dimension's id.
+    public var dimension: String
     public var label: String
     public var unit: String
     public var direction: String
@@ -164,6 +166,13 @@ public struct MethodIndicator: Encodable, Sendable {
     public var definition: String
     public var coverage: Int
     public var coverageText: String
+}
+
+/// The indicator catalogue (`/indicateurs.json`): every indicator's definition, once, in catalogue order; the
+/// town pages' JSON refers to them by id.
+public struct CataloguePage: Encodable, Sendable {
+    public var frame: PageFrame
+    public var indicators: [MethodIndicator]
 }
 
 /// A weight preset as a table: each dimension's weight, its share and where it comes from.
@@ -380,17 +389,10 @@ extension AtlasService {
     }
 
     public func methodPage() -> MethodPage {
-        let coverageByID = Dictionary(uniqueKeysWithValues: coverage.map { ($0.indicator.id, $0) })
+        let indicators = catalogueIndicators()
         let dimensions = AttractivenessDimension.allCases.map { dimension in
             MethodDimension(label: dimension.label, weighable: AttractivenessDimension.weighable.contains(dimension),
-                            indicators: matrix.indicators.filter { $0.dimension == dimension }.map { definition in
-                let entry = coverageByID[definition.id]
-                return MethodIndicator(
-                    id: definition.id, label: definition.label, unit: definition.unit, direction: definition.direction.label,
-                    sources: citation(of: definition),
-                    vintage: definition.vintage, definition: definition.definition, coverage: entry?.communesWithValue ?? 0,
-                    coverageText: entry.map { "\($0.communesWithValue) / \($0.communesInGroup) (\(FrenchFormat.number($0.share * 100, decimals: 1)) %)" } ?? "—")
-            })
+                            indicators: indicators.filter { $0.dimension == dimension.rawValue })
         }
         let counts = TypologyCount(rules: board.typology, matrix: matrix, rows: scores.members)
         let descriptions = board.typology.descriptions
@@ -401,6 +403,21 @@ extension AtlasService {
             frame: frame("Méthode", json: "/methode.json"), dimensions: dimensions, weights: WeightPresets.all.map(WeightTable.init),
             typology: TownType.allCases.map { TypologyRule(id: $0.rawValue, label: $0.label, rule: descriptions[$0] ?? "", count: counts.byType[$0, default: 0]) },
             outliers: outliers, peerGroup: scores.group.label, coverageTotal: coverage.first?.communesInGroup ?? 0)
+    }
+
+    public func cataloguePage() -> CataloguePage {
+        CataloguePage(frame: frame("Indicateurs", json: "/indicateurs.json"), indicators: catalogueIndicators())
+    }
+
+    /// Every indicator's definition, with its coverage among the peers, in catalogue order.
+    func catalogueIndicators() -> [MethodIndicator] {
+        zip(matrix.indicators, coverage).map { definition, entry in
+            MethodIndicator(
+                id: definition.id, dimension: definition.dimension.rawValue, label: definition.label, unit: definition.unit,
+                direction: definition.direction.label, sources: citation(of: definition),
+                vintage: definition.vintage, definition: definition.definition, coverage: entry.communesWithValue,
+                coverageText: "\(entry.communesWithValue) / \(entry.communesInGroup) (\(FrenchFormat.number(entry.share * 100, decimals: 1)) %)")
+        }
     }
 
     public func sourcesPage() -> SourcesPage {

@@ -18,7 +18,7 @@ extension AtlasService {
                 let standing = comparison?.standing ?? .typical
                 return IndicatorView(
                     id: reading.definition.id, label: reading.definition.label, unit: reading.definition.unit, value: reading.value,
-                    valueText: FrenchFormat.reading(reading),
+                    peerMedian: comparison?.band?.median, valueText: FrenchFormat.reading(reading),
                     peerMedianText: comparison?.band.map { FrenchFormat.reading(IndicatorReading(definition: reading.definition, value: $0.median)) } ?? "—",
                     direction: reading.definition.direction.label,
                     sources: citation(of: reading.definition),

@@ -1,6 +1,7 @@
 import BourgCore
 import BourgData
 import Foundation
+import Synchronization
 
 /// What the web layer asks of the atlas. `AtlasService` is the real one; controllers hold any conforming value.
 public protocol AtlasRepository: Sendable {
@@ -12,6 +13,8 @@ public protocol AtlasRepository: Sendable {
     func rankingPage(_ request: RankingRequest) throws -> RankingPage
     func comparePage(codes: [String]) throws -> ComparePage
     func methodPage() -> MethodPage
+    /// The indicator catalogue, which the town pages' JSON refers to by id.
+    func cataloguePage() -> CataloguePage
     func sourcesPage() -> SourcesPage
     /// The national map (SVG), the same for every request.
     func nationalMap() -> String
@@ -21,18 +24,23 @@ public protocol AtlasRepository: Sendable {
     var version: String { get }
 }
 
-/// The atlas loaded for serving: opened read-only, scored once at start-up (peer scores, the barometer's
-/// composites, ranks and rank intervals, types), so that requests only read.
+/// The atlas loaded for serving: opened read-only and scored at start-up (peer scores, the barometer's
+/// composites and ranks, its rank intervals read from the atlas), so that requests only read. What only some
+/// pages need (the types of every peer, the diagnostician, the matcher) is prepared once, in the background
+/// right after start-up (`prepare()`), or by the first request that needs it.
 public final class AtlasService: AtlasRepository, Sendable {
     public let database: AtlasDatabase
     public let matrix: IndicatorMatrix
     public let scores: PeerScores
     /// The barometer weighting, with rank intervals: what pages show by default.
     public let board: Scoreboard
-    let diagnostician: Diagnostician
-    let matcher: Matcher
+    private let preparedTypes: Prepared<PeerTypes>
+    private let preparedDiagnostician: Prepared<Diagnostician>
+    private let preparedMatcher: Prepared<Matcher>
     /// The types of every peer (with their reasons), assigned once.
-    let peerTypes: PeerTypes
+    var peerTypes: PeerTypes { preparedTypes.value }
+    var diagnostician: Diagnostician { preparedDiagnostician.value }
+    var matcher: Matcher { preparedMatcher.value }
     let sources: [SourceDescription]
     let provenance: [Provenance]
     let outlines: [DepartementOutline]
@@ -49,14 +57,16 @@ public final class AtlasService: AtlasRepository, Sendable {
             defer { timings.append((step, clock.now - start)) }
             return try work()
         }
-        let database = try timed("open") { try AtlasDatabase.openReadOnly(at: atlasPath) }
-        let matrix = try timed("matrix") { try database.indicatorMatrix() }
-        let scores = timed("peer scores") { PeerScores(matrix: matrix, group: .smallTowns) }
-        let board = timed("barometer board") { Scoreboard(scores: scores, weights: WeightPresets.barometre, uncertainty: uncertainty) }
-        let peerTypes = timed("types") { PeerTypes(scores: scores, rules: board.typology) }
-        diagnostician = timed("diagnostician") { Diagnostician(board: board, peerTypes: peerTypes) }
-        matcher = timed("matcher") { Matcher(scores: scores, typology: board.typology, peerTypes: peerTypes) }
-        self.peerTypes = peerTypes
+        let atlas = try timed("open and matrix") { try LoadedAtlas(path: atlasPath) }
+        let database = atlas.database, matrix = atlas.matrix
+        let scores = try timed("peer scores") { try atlas.scores(.smallTowns) }
+        let board = try timed("barometer board") {
+            try atlas.scoreboard(scores, weights: WeightPresets.barometre, uncertainty: uncertainty)
+        }
+        let preparedTypes = Prepared { PeerTypes(scores: scores, rules: board.typology) }
+        self.preparedTypes = preparedTypes
+        preparedDiagnostician = Prepared { Diagnostician(board: board, peerTypes: preparedTypes.value) }
+        preparedMatcher = Prepared { Matcher(scores: scores, typology: board.typology, peerTypes: preparedTypes.value) }
         self.database = database
         self.matrix = matrix
         self.scores = scores
@@ -73,6 +83,17 @@ public final class AtlasService: AtlasRepository, Sendable {
 
     /// How long each start-up step took (for the start-up log line).
     public let startupTimings: [String]
+
+    /// Prepares what only some pages need (types, diagnostician, matcher), so that no request waits for it;
+    /// returns how long it took. Run in the background once the server listens.
+    @discardableResult
+    public func prepare() -> Duration {
+        ContinuousClock().measure {
+            _ = peerTypes
+            _ = diagnostician
+            _ = matcher
+        }
+    }
 
     static func hash(_ text: String) -> String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
@@ -94,5 +115,24 @@ public final class AtlasService: AtlasRepository, Sendable {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         if trimmed.count == 5, let commune = try database.commune(code: trimmed.uppercased()) { return [CommuneSummary(commune)] }
         return try database.searchCommunes(trimmed, limit: limit).map(CommuneSummary.init)
+    }
+}
+
+/// A value computed once, by the first caller that needs it (the others wait for it), then shared.
+final class Prepared<Value: Sendable>: Sendable {
+    private let state = Mutex<Value?>(nil)
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
+    }
+
+    var value: Value {
+        state.withLock { state in
+            if let value = state { return value }
+            let value = make()
+            state = value
+            return value
+        }
     }
 }

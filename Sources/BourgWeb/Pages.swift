@@ -9,6 +9,17 @@ public struct PageFrame: Encodable, Sendable {
     public var jsonPath: String
     public var sources: [SourceDescription]
     public var atlasBuiltAt: String
+
+    enum CodingKeys: String, CodingKey { case title, jsonPath, sources, atlasBuiltAt }
+
+    /// The JSON twin names the sources by id: their descriptions are in `/sources.json`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(jsonPath, forKey: .jsonPath)
+        try container.encode(sources.map(\.id), forKey: .sources)
+        try container.encode(atlasBuiltAt, forKey: .atlasBuiltAt)
+    }
 }
 
 /// A commune as listed in search results, rankings and comparisons.
@@ -37,7 +48,7 @@ public struct CommuneSummary: Encodable, Sendable {
     }
 }
 
-/// A dimension score for display.
+/// A dimension score for display (the JSON twin gives the numbers, not their French renderings).
 public struct DimensionView: Encodable, Sendable {
     public var id: String
     public var label: String
@@ -49,14 +60,20 @@ public struct DimensionView: Encodable, Sendable {
     public var indicatorsUsed: Int
     public var indicatorsTotal: Int
     public var standing: String
+
+    enum CodingKeys: String, CodingKey { case id, label, score, peerMedian, weightText, indicatorsUsed, indicatorsTotal, standing }
 }
 
-/// An indicator reading for display, with the peers' median and its source.
+/// An indicator reading for display, with the peers' median and its source. The JSON twin gives the reading
+/// only (id, value, the peers' median, the standing when it is not "typical"): the indicator's definition (label,
+/// unit, direction, source, vintage) is in `/indicateurs.json`, by id.
 public struct IndicatorView: Encodable, Sendable {
     public var id: String
     public var label: String
     public var unit: String
     public var value: Double?
+    /// The median of the town's comparison set (its population band), when known.
+    public var peerMedian: Double?
     public var valueText: String
     public var peerMedianText: String
     public var direction: String
@@ -66,6 +83,16 @@ public struct IndicatorView: Encodable, Sendable {
     public var standing: String
     public var isStrength: Bool
     public var isWeakness: Bool
+
+    enum CodingKeys: String, CodingKey { case id, value, peerMedian, standing }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(value, forKey: .value)
+        try container.encodeIfPresent(peerMedian, forKey: .peerMedian)
+        if standing != Standing.typical.rawValue { try container.encode(standing, forKey: .standing) }
+    }
 }
 
 /// The indicators of one dimension, for the town page's tables.

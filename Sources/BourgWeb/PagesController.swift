@@ -18,7 +18,7 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
     }
 
     public func addRoutes(to router: Router<Context>, survey: SurveyService = SurveyService()) {
-        let sources = repository.methodPage().frame
+        let sources = repository.sourcesPage().frame
         addSurveyRoutes(to: router, survey: survey) { title, json in
             PageFrame(title: title, jsonPath: json, sources: sources.sources, atlasBuiltAt: sources.atlasBuiltAt)
         }
@@ -88,35 +88,23 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         }
         router.get("/methode") { request, _ in try page(request) { repository.methodPage() } html: { try renderer.render($0, template: "method") } }
         router.get("/methode.json") { request, _ in try json(request) { repository.methodPage() } }
+        router.get("/indicateurs.json") { request, _ in try json(request) { repository.cataloguePage() } }
         router.get("/sources") { request, _ in try page(request) { repository.sourcesPage() } html: { try renderer.render($0, template: "sources") } }
         router.get("/sources.json") { request, _ in try json(request) { repository.sourcesPage() } }
     }
 
-    /// An HTML page, kept in memory and tagged (ETag) by atlas version and URL.
+    /// An HTML page, kept in memory (plain and gzipped) and tagged (ETag) by atlas version, URL and encoding.
     func page<Page>(_ request: Request, _ load: () throws -> Page, html: (Page) throws -> String) throws -> Response {
-        try Responses.cached(request, version: repository.version) {
-            try remembered(request, contentType: "text/html; charset=utf-8") { ByteBuffer(string: try html(try load())) }
+        try Responses.cached(request, version: repository.version, cache: cache, contentType: "text/html; charset=utf-8") {
+            ByteBuffer(string: try html(try load()))
         }
     }
 
     /// A JSON twin, kept and tagged the same way.
     func json<Page: Encodable>(_ request: Request, _ load: () throws -> Page) throws -> Response {
-        try Responses.cached(request, version: repository.version) {
-            try remembered(request, contentType: "application/json") { ByteBuffer(bytes: try Responses.encoder.encode(try load())) }
+        try Responses.cached(request, version: repository.version, cache: cache, contentType: "application/json") {
+            ByteBuffer(bytes: try Responses.encoder.encode(try load()))
         }
-    }
-
-    /// The body for this URL from the cache, or computed and kept (errors are thrown, never kept).
-    func remembered(_ request: Request, contentType: String, _ make: () throws -> ByteBuffer) throws -> Response {
-        let key = request.uri.description
-        let body: ByteBuffer
-        if let entry = cache.get(key) {
-            body = entry.body
-        } else {
-            body = try make()
-            cache.put(key, ResponseCache.Entry(body: body, contentType: contentType))
-        }
-        return Response(status: .ok, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: body))
     }
 
     func search(_ query: String) throws -> SearchPage {

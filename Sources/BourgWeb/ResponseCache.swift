@@ -8,6 +8,10 @@ public final class ResponseCache: Sendable {
     struct Entry: Sendable {
         var body: ByteBuffer
         var contentType: String
+        /// The body gzipped, once a client asked for it.
+        var gzipped: ByteBuffer?
+
+        var bytes: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) }
     }
 
     private struct State {
@@ -30,14 +34,14 @@ public final class ResponseCache: Sendable {
     }
 
     func put(_ key: String, _ entry: Entry) {
-        guard entry.body.readableBytes <= maximumBytes / 8 else { return }
+        guard entry.bytes <= maximumBytes / 8 else { return }
         state.withLock { state in
             if state.entries[key] == nil { state.order.append(key) }
-            state.bytes += entry.body.readableBytes - (state.entries[key]?.body.readableBytes ?? 0)
+            state.bytes += entry.bytes - (state.entries[key]?.bytes ?? 0)
             state.entries[key] = entry
             while state.order.count > maximumEntries || state.bytes > maximumBytes, !state.order.isEmpty {
                 let oldest = state.order.removeFirst()
-                state.bytes -= state.entries.removeValue(forKey: oldest)?.body.readableBytes ?? 0
+                state.bytes -= state.entries.removeValue(forKey: oldest)?.bytes ?? 0
             }
         }
     }

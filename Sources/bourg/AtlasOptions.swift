@@ -11,6 +11,11 @@ struct AtlasOptions: ParsableArguments {
     func open() throws -> AtlasDatabase {
         try AtlasDatabase.openReadOnly(at: path)
     }
+
+    /// Opens the atlas and loads its matrix, for the commands that score.
+    func load() throws -> LoadedAtlas {
+        try LoadedAtlas(path: path)
+    }
 }
 
 /// An error message for the user, printed without a stack of Swift types.

@@ -24,11 +24,13 @@ struct DiagnoseCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let database = try atlas.open()
+        let atlas = try atlas.load()
+        let database = atlas.database
         let commune = try town.commune(in: database)
-        let board = try scoring.scoreboard(atlas: database)
-        let position = try TownLookup.position(of: commune, in: board.scores)
-        let diagnosis = Diagnostician(board: board).diagnose(position)
+        let scores = try scoring.peers.scores(atlas: atlas)
+        let position = try TownLookup.position(of: commune, in: scores)
+        let board = try scoring.scoreboard(atlas, scores: scores, positions: [position])
+        let diagnosis = Diagnostician(board: board, towns: [position]).diagnose(position)
         let text: String
         if json {
             text = try JSONOutput.encode(diagnosis)

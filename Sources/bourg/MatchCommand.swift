@@ -19,8 +19,9 @@ struct MatchCommand: ParsableCommand {
     @OptionGroup var options: MatchOptions
 
     func run() throws {
-        let database = try atlas.open()
-        let scores = try options.peers.scores(atlas: database)
+        let atlas = try atlas.load()
+        let database = atlas.database
+        let scores = try options.peers.scores(atlas: atlas)
         let matcher = Matcher(scores: scores)
         var constraints: [MatchConstraint] = []
         for near in options.near {

@@ -21,8 +21,8 @@ struct PeerOptions: ParsableArguments {
     var peerGroup: PeerGroup { range == .smallTowns ? .smallTowns : PeerGroup(range: range) }
 
     /// The peers' scores in the atlas, or a clear error when no commune is in the range.
-    func scores(atlas: AtlasDatabase) throws -> PeerScores {
-        let scores = PeerScores(matrix: try atlas.indicatorMatrix(), group: peerGroup)
+    func scores(atlas: LoadedAtlas) throws -> PeerScores {
+        let scores = try atlas.scores(peerGroup)
         guard !scores.members.isEmpty else { throw UserError("Aucune commune entre \(minPop) et \(maxPop) habitants.") }
         return scores
     }

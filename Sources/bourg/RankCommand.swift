@@ -32,6 +32,9 @@ struct RankCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Print how long loading, scoring and ranking took (in the process) to standard error.")
+    var timings = false
+
     func validate() throws {
         if let type, TownType(rawValue: type) == nil {
             throw ValidationError("unknown type '\(type)': \(TownType.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -41,19 +44,37 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let board = try scoring.scoreboard(atlas: try atlas.open())
+        let clock = ContinuousClock()
+        let start = clock.now
+        let atlas = try atlas.load()
+        let loaded = clock.now
+        let scores = try scoring.peers.scores(atlas: atlas)
+        let scored = clock.now
+        let ranking = Scoreboard(scores: scores, weights: try scoring.weighting.resolvedWeights(), aggregation: scoring.aggregation, intervals: nil)
+        let ranked = clock.now
         let wanted = type.flatMap(TownType.init(rawValue:))
         let situations = try situation.map { Set(try Situation.list($0).map { Double($0.rawValue) }) }
-        let rows = board.rankedPositions.lazy.filter { position in
-            let commune = board.scores.matrix.communes[board.scores.members[position]]
+        let shown = Array(ranking.rankedPositions.lazy.filter { position in
+            let commune = scores.matrix.communes[scores.members[position]]
             if let departement, commune.departement != departement.uppercased() { return false }
             if let region, commune.region != region { return false }
-            if let situations, !situations.contains(board.scores.matrix.value(commune: board.scores.members[position], "situation") ?? 0) { return false }
+            if let situations, !situations.contains(scores.matrix.value(commune: scores.members[position], "situation") ?? 0) { return false }
             if let wanted {
-                return board.typology.types(of: board.scores.members[position], in: board.scores.matrix).contains { $0.type == wanted }
+                return ranking.typology.types(of: scores.members[position], in: scores.matrix).contains { $0.type == wanted }
             }
             return true
-        }.prefix(limit).map { board.townScore($0) }
+        }.prefix(limit))
+        // Rank intervals of the towns shown only (all of them when the atlas stores them for these options).
+        let board = try scoring.scoreboard(atlas, scores: scores, positions: shown)
+        let rows = shown.map { board.townScore($0) }
+        if timings {
+            func milliseconds(_ duration: Duration) -> String {
+                String(format: "%.3f", Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15)
+            }
+            FileHandle.standardError.write(Data((
+                "peers=\(scores.members.count) load_ms=\(milliseconds(loaded - start)) score_ms=\(milliseconds(scored - loaded)) "
+                + "rank_ms=\(milliseconds(ranked - scored)) intervals_ms=\(milliseconds(clock.now - ranked))\n").utf8))
+        }
         if json {
             Swift.print(try JSONOutput.encode(Array(rows)))
         } else if csv {

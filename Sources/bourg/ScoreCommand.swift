@@ -17,11 +17,11 @@ struct ScoreCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let database = try atlas.open()
-        let commune = try town.commune(in: database)
-        let board = try scoring.scoreboard(atlas: database)
-        let position = try TownLookup.position(of: commune, in: board.scores)
-        let score = board.townScore(position)
+        let atlas = try atlas.load()
+        let commune = try town.commune(in: atlas.database)
+        let scores = try scoring.peers.scores(atlas: atlas)
+        let position = try TownLookup.position(of: commune, in: scores)
+        let score = try scoring.scoreboard(atlas, scores: scores, positions: [position]).townScore(position)
         if json {
             Swift.print(try JSONOutput.encode(score))
         } else {

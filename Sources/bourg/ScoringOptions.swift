@@ -27,11 +27,10 @@ struct ScoringOptions: ParsableArguments {
 
     var uncertainty: RankUncertainty? { draws > 0 ? RankUncertainty(draws: draws, seed: seed) : nil }
 
-    /// Loads the atlas and scores the peer group.
-    func scoreboard(atlas: AtlasDatabase) throws -> Scoreboard {
-        let weights = try weighting.resolvedWeights()
-        let scores = try peers.scores(atlas: atlas)
-        return Scoreboard(scores: scores, weights: weights, aggregation: aggregation, uncertainty: uncertainty)
+    /// The scoreboard of the peers for the weights asked, with the rank intervals of the peers at `positions`
+    /// (every peer when `nil`; the stored ones when the atlas has them for these options).
+    func scoreboard(_ atlas: LoadedAtlas, scores: PeerScores, positions: [Int]?) throws -> Scoreboard {
+        try atlas.scoreboard(scores, weights: weighting.resolvedWeights(), aggregation: aggregation, uncertainty: uncertainty, positions: positions)
     }
 }
 

@@ -28,11 +28,11 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try atlas.open()
-        let commune = try town.commune(in: database)
-        let board = try scoring.scoreboard(atlas: database)
-        let scores = board.scores
+        let atlas = try atlas.load()
+        let commune = try town.commune(in: atlas.database)
+        let scores = try scoring.peers.scores(atlas: atlas)
         let position = try TownLookup.position(of: commune, in: scores)
+        let board = try scoring.scoreboard(atlas, scores: scores, positions: [position])
         var columns: [Int: Double?] = [:]
         for change in changes {
             let parts = change.split(separator: "=", maxSplits: 1).map(String.init)
@@ -63,7 +63,7 @@ struct WhatIfCommand: ParsableCommand {
             after = after.replacingDimensionScores(of: position, with: raised)
         }
         let comparison = whatIf.compare(position: position, after: after, weights: board.weights, aggregation: board.aggregation,
-                                        uncertainty: scoring.uncertainty)
+                                        uncertainty: scoring.uncertainty, before: board)
         if json {
             Swift.print(try JSONOutput.encode(comparison))
             return

@@ -260,3 +260,87 @@ struct MissingDimensionTests {
         #expect(partial.townScore(0).partialRankingText == nil)
     }
 }
+
+/// A larger random peer group (ties and missing values included), for checks that compare two computations.
+enum RandomPeers {
+    static func scores(towns: Int = 300, seed: UInt64 = 17) -> PeerScores {
+        var generator = SplitMix64(seed: seed)
+        let dimensions: [AttractivenessDimension] = [.sante, .nature, .mobilite, .emploi, .logement, .culture]
+        let indicators = dimensions.enumerated().flatMap { index, dimension in
+            [HandMadePeers.definition("up\(index)", dimension, .higherIsBetter), HandMadePeers.definition("down\(index)", dimension, .lowerIsBetter)]
+        }
+        let values = (0..<(towns * indicators.count)).map { _ -> Double in
+            let draw = generator.next() % 100
+            return draw < 8 ? .nan : Double(draw % 23) // missing values and many ties
+        }
+        let communes = (0..<towns).map { Commune(code: String(format: "%05d", $0), name: "Town \($0)", departement: "00", population: 5_000) }
+        return PeerScores(matrix: IndicatorMatrix(communes: communes, indicators: indicators, values: values), group: .smallTowns)
+    }
+}
+
+@Suite("Rank intervals of some towns only")
+struct RankIntervalSubsetTests {
+    @Test(arguments: [[0], [5, 17, 299], Array(stride(from: 3, to: 300, by: 7))])
+    func someTownsGetExactlyTheirFullInterval(positions: [Int]) throws {
+        let scores = RandomPeers.scores()
+        let weights = try Weights.custom(ratings: [.sante: 5, .nature: 3, .mobilite: 1, .emploi: 2])
+        let uncertainty = RankUncertainty(draws: 120, seed: 99)
+        let full = uncertainty.intervals(for: scores, weights: weights)
+        let some = uncertainty.intervals(for: scores, weights: weights, only: positions)
+        #expect(some.count == full.count)
+        for position in full.indices {
+            #expect(some[position] == (positions.contains(position) ? full[position] : nil), "town \(position)")
+        }
+        #expect(uncertainty.intervals(for: scores, weights: weights, only: []).allSatisfy { $0 == nil })
+    }
+}
+
+@Suite("Faster statistics, same results")
+struct StatisticsOracleTests {
+    /// The percentile ranks as first written (a sort of indices, then runs of ties).
+    static func percentileRanksByIndexSort(_ values: [Double]) -> [Double] {
+        let n = values.count
+        guard n > 1 else { return Array(repeating: 50, count: n) }
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var ranks = [Double](repeating: 0, count: n)
+        var start = 0
+        while start < n {
+            var end = start
+            while end + 1 < n && values[order[end + 1]] == values[order[start]] { end += 1 }
+            let below = Double(start), equal = Double(end - start + 1)
+            let rank = 100 * (below + 0.5 * (equal - 1)) / Double(n - 1)
+            for position in start...end { ranks[order[position]] = rank }
+            start = end + 1
+        }
+        return ranks
+    }
+
+    @Test func percentileRanksMatchTheIndexSort() {
+        var generator = SplitMix64(seed: 23)
+        for count in [0, 1, 2, 3, 10, 1_000] {
+            for modulus: UInt64 in [2, 7, 1_000_000] {
+                let values = (0..<count).map { _ in Double(generator.next() % modulus) - 3 }
+                #expect(Statistics.percentileRanks(values) == Self.percentileRanksByIndexSort(values))
+            }
+        }
+    }
+
+    @Test func winsorisingMatchesOneExtremeAtATime() {
+        // Heavily skewed, with ties at the top: the treatment steps through the distinct extreme values.
+        let values = [Double](repeating: 1, count: 200) + [50, 50, 60, 70, 70, 70, 400, 900, 900]
+        let (treated, treatment) = OutlierTreatment.treat(values)
+        var expected = values
+        var steps = 0
+        while OutlierTreatment.isHeavilySkewed(expected) && steps < OutlierTreatment.maximumWinsorised {
+            let extreme = expected.max()!, next = expected.filter { $0 != extreme }.max()!
+            expected = expected.map { $0 == extreme ? next : $0 }
+            steps += 1
+        }
+        if OutlierTreatment.isHeavilySkewed(expected) {
+            #expect(treatment == .logTransformed)
+        } else {
+            #expect(treatment == .winsorised(count: steps, upper: true))
+            #expect(treated == expected)
+        }
+    }
+}

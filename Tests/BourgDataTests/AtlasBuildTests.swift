@@ -103,4 +103,52 @@ struct AtlasBuildTests {
             #expect(covered("couverture_mobile_4g")?.share == 0)
         }
     }
+
+    @Test func packedMatrixHoldsTheLongTable() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("atlas.sqlite").path
+            let draft = try AtlasBuilder(dataDirectory: Fixture.dataDirectory).build(to: path)
+            let atlas = try AtlasDatabase.openReadOnly(at: path)
+            let matrix = try atlas.indicatorMatrix()
+            #expect(matrix.communes.map(\.code) == draft.communes.map(\.code))
+            #expect(matrix.indicators.map(\.id) == draft.catalogue.map(\.id))
+            #expect(try atlas.commune(code: "46102") == matrix.communes[try #require(matrix.row(ofCommune: "46102"))])
+            // Every value of the long table (for SQL users, read by `readings`) is the packed blob's, missing ones too.
+            var values = 0
+            for (row, commune) in matrix.communes.enumerated() {
+                for reading in try atlas.readings(for: commune.code) {
+                    #expect(matrix.value(commune: row, reading.definition.id) == reading.value, "\(commune.code) \(reading.definition.id)")
+                    values += reading.value == nil ? 0 : 1
+                }
+            }
+            #expect(values == matrix.values.filter { !$0.isNaN }.count)
+            #expect(values == (try atlas.tableCounts()["indicator_value"]))
+        }
+    }
+
+    @Test func storedIntervalsAreAFreshComputation() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("atlas.sqlite").path
+            _ = try AtlasBuilder(dataDirectory: Fixture.dataDirectory).build(to: path)
+            let atlas = try LoadedAtlas(path: path)
+            let scores = try atlas.scores(StoredRankings.group)
+            // The stored indicator scores are the ones computed now.
+            let stored = try #require(try atlas.database.storedPeerScores(range: StoredRankings.group.range, members: scores.members.count))
+            #expect(stored == PeerScores(matrix: atlas.matrix, group: StoredRankings.group).indicatorPart)
+            #expect(scores.dimensionScores.elementsEqual(PeerScores(matrix: atlas.matrix, group: StoredRankings.group).dimensionScores) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+            for weights in WeightPresets.all {
+                let stored = try #require(try atlas.database.storedIntervals(peers: scores, weights: weights, uncertainty: StoredRankings.uncertainty))
+                // Same seed, same draws: the same intervals as computed now.
+                #expect(stored == RankUncertainty().intervals(for: scores, weights: weights), "\(weights.id)")
+                #expect(stored.contains { $0 != nil })
+                #expect(try atlas.intervals(scores, weights: weights, uncertainty: RankUncertainty()) == stored)
+            }
+            // Other draws, weights or peers are not stored: computed, for the towns asked only.
+            #expect(try atlas.database.storedIntervals(peers: scores, weights: .equal, uncertainty: RankUncertainty(seed: 1)) == nil)
+            let custom = try Weights.custom(ratings: [.sante: 5])
+            #expect(try atlas.database.storedIntervals(peers: scores, weights: custom, uncertainty: RankUncertainty()) == nil)
+            let some = try atlas.intervals(scores, weights: custom, uncertainty: RankUncertainty(), positions: [0])
+            #expect(some == RankUncertainty().intervals(for: scores, weights: custom, only: [0]))
+        }
+    }
 }

@@ -32,6 +32,17 @@ enum RealAtlas {
 
 @Suite("Real atlas (../shared/data)", .enabled(if: RealAtlas.isAvailable, "BOURG_TEST_ATLAS is not set or missing: run scripts/test with ../shared/data present"))
 struct RealAtlasTests {
+    @Test func storedIntervalsAreAFreshComputation() throws {
+        let atlas = try LoadedAtlas(path: RealAtlas.path!)
+        let scores = try atlas.scores(StoredRankings.group)
+        #expect(try atlas.database.storedPeerScores(range: StoredRankings.group.range, members: scores.members.count)
+                == PeerScores(matrix: atlas.matrix, group: StoredRankings.group).indicatorPart, "stored peer scores are a fresh computation")
+        for weights in StoredRankings.weights {
+            let stored = try #require(try atlas.database.storedIntervals(peers: scores, weights: weights, uncertainty: RankUncertainty()))
+            #expect(stored == RankUncertainty().intervals(for: scores, weights: weights), "\(weights.id): same seed, same intervals")
+        }
+    }
+
     @Test func rowCounts() throws {
         let counts = try RealAtlas.open().tableCounts()
         #expect(counts["commune"] == 34_875)

@@ -1,5 +1,6 @@
 import BourgCore
 import BourgData
+import CompressNIO
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -508,6 +509,84 @@ struct WebTests {
             let tag = try await client.execute(uri: "/methode", method: .get) { response in response.headers[.eTag] }
             try await client.execute(uri: "/methode", method: .get, headers: [.ifNoneMatch: try #require(tag)]) { response in
                 #expect(response.status == .notModified)
+            }
+        }
+    }
+}
+
+@Suite("A lean API: definitions by id, gzip, ETags per encoding")
+struct LeanAPITests {
+    @Test func townJSONRefersToTheCatalogueByID() async throws {
+        try await WebFixture.application().test(.router) { client in
+            var catalogue: Set<String> = []
+            try await client.execute(uri: "/indicateurs.json", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.eTag] != nil)
+                let indicators = try #require(try response.json()["indicators"] as? [[String: Any]])
+                catalogue = Set(indicators.compactMap { $0["id"] as? String })
+                #expect(indicators.allSatisfy { $0["label"] is String && $0["definition"] is String && $0["dimension"] is String })
+            }
+            try await client.execute(uri: "/communes/46102.json", method: .get) { response in
+                let groups = try #require(try response.json()["indicatorGroups"] as? [[String: Any]])
+                let readings = groups.flatMap { $0["indicators"] as? [[String: Any]] ?? [] }
+                #expect(!readings.isEmpty)
+                #expect(readings.allSatisfy { catalogue.contains($0["id"] as? String ?? "") }, "every reading names a catalogue entry")
+                #expect(readings.allSatisfy { $0["definition"] == nil && $0["label"] == nil }, "definitions are not repeated")
+            }
+        }
+    }
+
+    @Test(arguments: ["/communes/46102.json", "/communes/46102", "/index.json", "/carte.svg", "/openapi.json", "/indicateurs.json"])
+    func gzipWhenAcceptedWithItsOwnETag(path: String) async throws {
+        try await WebFixture.application().test(.router) { client in
+            var plain = ByteBuffer(), plainTag = ""
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentEncoding] == nil)
+                #expect(response.headers[.vary] == "Accept-Encoding")
+                plain = response.body
+                plainTag = try #require(response.headers[.eTag])
+            }
+            for accept in ["gzip", "deflate, gzip;q=0.8, br", "*"] {
+                try await client.execute(uri: path, method: .get, headers: [.acceptEncoding: accept]) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentEncoding] == "gzip")
+                    #expect(response.headers[.vary] == "Accept-Encoding")
+                    let tag = try #require(response.headers[.eTag])
+                    #expect(tag != plainTag, "each encoding has its own strong ETag")
+                    var body = response.body
+                    #expect(body.readableBytes < plain.readableBytes)
+                    #expect(try body.decompress(with: .gzip()) == plain)
+                }
+            }
+            try await client.execute(uri: path, method: .get, headers: [.acceptEncoding: "gzip;q=0, identity"]) { response in
+                #expect(response.headers[.contentEncoding] == nil)
+                #expect(response.headers[.eTag] == plainTag)
+            }
+        }
+    }
+
+    @Test func conditionalRequestsPerEncoding() async throws {
+        try await WebFixture.application().test(.router) { client in
+            var plainTag = "", gzipTag = ""
+            try await client.execute(uri: "/communes/46102.json", method: .get) { plainTag = $0.headers[.eTag] ?? "" }
+            try await client.execute(uri: "/communes/46102.json", method: .get, headers: [.acceptEncoding: "gzip"]) { gzipTag = $0.headers[.eTag] ?? "" }
+            let cases: [(HTTPFields, HTTPResponse.Status)] = [
+                ([.ifNoneMatch: plainTag], .notModified),
+                ([.ifNoneMatch: gzipTag, .acceptEncoding: "gzip"], .notModified),
+                ([.ifNoneMatch: "W/" + gzipTag, .acceptEncoding: "gzip"], .notModified),
+                ([.ifNoneMatch: "\"other\", " + plainTag], .notModified),
+                ([.ifNoneMatch: gzipTag], .ok), // the gzip representation's tag does not validate the plain one
+                ([.ifNoneMatch: plainTag, .acceptEncoding: "gzip"], .ok),
+            ]
+            for (headers, status) in cases {
+                for method in [HTTPRequest.Method.get, .head] {
+                    try await client.execute(uri: "/communes/46102.json", method: method, headers: headers) { response in
+                        #expect(response.status == status, "\(method) \(headers)")
+                        #expect(response.headers[.vary] == "Accept-Encoding")
+                        if status == .notModified { #expect(response.body.readableBytes == 0) }
+                    }
+                }
             }
         }
     }

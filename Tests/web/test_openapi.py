@@ -60,8 +60,28 @@ CASES = [
     ("/trouver.geojson?nature=5&top=5", "/trouver.geojson", 200),
     ("/enquete.json", "/enquete.json", 200),
     ("/methode.json", "/methode.json", 200),
+    ("/indicateurs.json", "/indicateurs.json", 200),
     ("/sources.json", "/sources.json", 200),
 ]
+
+
+def test_gzip_answers_decode_to_the_plain_ones_with_their_own_etag(server):
+    """HTML and JSON are gzipped when asked (RFC 9110): Vary, an ETag per encoding, 304 for each."""
+    import gzip
+    for path in ["/communes/46102.json", "/communes/46102", "/indicateurs.json"]:
+        with urllib.request.urlopen(server + path, timeout=30) as plain:
+            plain_body, plain_tag = plain.read(), plain.headers["ETag"]
+        request = urllib.request.Request(server + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert response.headers["Vary"] == "Accept-Encoding"
+            assert response.headers["ETag"] != plain_tag
+            assert gzip.decompress(response.read()) == plain_body
+            gzip_tag = response.headers["ETag"]
+        for headers in [{"If-None-Match": plain_tag}, {"If-None-Match": gzip_tag, "Accept-Encoding": "gzip"}]:
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(urllib.request.Request(server + path, headers=headers), timeout=30)
+            assert answer.value.code == 304
 
 
 @pytest.mark.parametrize("url,path,expected", CASES)

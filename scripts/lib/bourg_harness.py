@@ -57,8 +57,10 @@ def start_server(atlas, port, log=subprocess.DEVNULL):
             time.sleep(0.02)
 
 
-def wrk_command(url, duration, connections, script=None):
+def wrk_command(url, duration, connections, script=None, headers=()):
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    for header in headers:
+        command += ["-H", header]
     if script:
         command += ["-s", script]
     return command + [url]
@@ -76,6 +78,6 @@ def parse_wrk(output):
             "non2xx": non2xx, "socket_errors": socket_errors}
 
 
-def wrk(url, duration, connections, script=None):
-    output = subprocess.run(wrk_command(url, duration, connections, script), capture_output=True, text=True, check=True).stdout
+def wrk(url, duration, connections, script=None, headers=()):
+    output = subprocess.run(wrk_command(url, duration, connections, script, headers), capture_output=True, text=True, check=True).stdout
     return parse_wrk(output)

@@ -6,13 +6,16 @@ import Foundation
 /// The atlas the benchmarks read: $BOURG_ATLAS, else ../data/bourg.sqlite (built by `scripts/run`).
 private let atlasPath = ProcessInfo.processInfo.environment["BOURG_ATLAS"] ?? "../data/bourg.sqlite"
 
-private let matrix: IndicatorMatrix = {
+/// Loaded as the command-line tool and the server load it.
+private let atlas: LoadedAtlas = {
     do {
-        return try AtlasDatabase.openReadOnly(at: atlasPath).indicatorMatrix()
+        return try LoadedAtlas(path: atlasPath)
     } catch {
         fatalError("benchmarks need the atlas at \(atlasPath) (build it with scripts/run): \(error)")
     }
 }()
+
+private var matrix: IndicatorMatrix { atlas.matrix }
 
 nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
     let smallTowns = PeerScores(matrix: matrix, group: .smallTowns)
@@ -91,6 +94,28 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
               configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(PeerScores(matrix: matrix, group: .smallTowns))
+        }
+    }
+
+    // Opening the atlas as every command does: the packed matrix (one blob) and the communes.
+    Benchmark("Load the atlas (packed matrix and communes)",
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 50)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try! LoadedAtlas(path: atlasPath))
+        }
+    }
+
+    // Scaling: score and rank every commune of at least N inhabitants as one peer group, from the small towns'
+    // size (~5,000 communes) to all 34,875; the cost per town should stay flat (linear in the peers).
+    for minimum in [2_500, 1_000, 500, 200, 0] {
+        let group = PeerGroup(range: SizeRange(minimum: minimum, maximum: Int.max))
+        let peers = matrix.rows(in: group.range).count
+        Benchmark("Score and rank the \(peers) communes of at least \(minimum) inhabitants as one peer group",
+                  configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let scores = PeerScores(matrix: matrix, group: group)
+                blackHole(PeerScores.ranks(scores.composites(.equal)))
+            }
         }
     }
 }

@@ -99,7 +99,9 @@ public struct Diagnostician: Sendable {
     private let allPeers: SortedPeerSet?
 
     /// `peerTypes`, if given, must come from `board`'s scores and typology (they are assigned here otherwise).
-    public init(board: Scoreboard, peerTypes: PeerTypes? = nil) {
+    /// With `towns`, only the comparison sets of those peers are prepared (a command about one town): only they
+    /// can then be diagnosed.
+    public init(board: Scoreboard, peerTypes: PeerTypes? = nil, towns: [Int]? = nil) {
         self.board = board
         let scores = board.scores
         let peerTypes = peerTypes ?? PeerTypes(scores: scores, rules: board.typology)
@@ -112,10 +114,14 @@ public struct Diagnostician: Sendable {
             for position in scores.members.indices { for key in keys(position) { positions[key, default: []].append(position) } }
             return positions.map { ($0.key, $0.value) }
         }
-        let bands = grouped { PeerGroup.band(of: communes[$0].population).map { [$0.label] } ?? [] }
-        let departements = grouped { [communes[$0].departement] }
-        let typeGroups = grouped { types[$0] }
-        let outsideBands = scores.members.indices.contains { PeerGroup.band(of: communes[$0].population) == nil }
+        let wanted = towns ?? Array(scores.members.indices)
+        let wantedBands = Set(wanted.compactMap { PeerGroup.band(of: communes[$0].population)?.label })
+        let wantedDepartements = Set(wanted.map { communes[$0].departement })
+        let wantedTypes = Set(wanted.flatMap { types[$0] })
+        let bands = grouped { PeerGroup.band(of: communes[$0].population).map { [$0.label] } ?? [] }.filter { wantedBands.contains($0.key) }
+        let departements = grouped { [communes[$0].departement] }.filter { wantedDepartements.contains($0.key) }
+        let typeGroups = grouped { types[$0] }.filter { wantedTypes.contains($0.key) }
+        let outsideBands = wanted.contains { PeerGroup.band(of: communes[$0].population) == nil }
         // Sorted in parallel: ~110 sets × every indicator, the bulk of the start-up cost of a diagnostician.
         var built = SortedPeerSet.build((outsideBands ? [Array(scores.members.indices)] : []) + (bands + departements).map(\.positions)
                                         + typeGroups.map(\.positions), scores: scores)

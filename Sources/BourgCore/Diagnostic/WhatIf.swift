@@ -69,12 +69,18 @@ public struct WhatIf: Sendable {
         return (after - before, rankBefore - rankAfter)
     }
 
-    /// Compares the town before and after a scenario, for one weighting.
+    /// Compares the town before and after a scenario, for one weighting; with `uncertainty`, the town's rank
+    /// interval before and after (its own only: the draws rank it without sorting every peer). `before`, if
+    /// given, is the board of `scores` for these weights (its interval, e.g. stored in the atlas, is reused).
     public func compare(position: Int, after: PeerScores, weights: Weights, aggregation: Aggregation = .arithmetic,
-                        uncertainty: RankUncertainty? = nil) -> WhatIfComparison {
-        let before = Scoreboard(scores: scores, weights: weights, aggregation: aggregation, uncertainty: uncertainty).townScore(position)
-        let afterScore = Scoreboard(scores: after, weights: weights, aggregation: aggregation, uncertainty: uncertainty).townScore(position)
-        return WhatIfComparison(before: before, after: afterScore)
+                        uncertainty: RankUncertainty? = nil, before board: Scoreboard? = nil) -> WhatIfComparison {
+        func townScore(_ scores: PeerScores) -> TownScore {
+            Scoreboard(scores: scores, weights: weights, aggregation: aggregation,
+                       intervals: uncertainty?.intervals(for: scores, weights: weights, only: [position])).townScore(position)
+        }
+        let reusable = board.map { $0.weights == weights && $0.aggregation == aggregation && ($0.intervals != nil) == (uncertainty != nil) } ?? false
+        let before = reusable ? board!.townScore(position) : townScore(scores)
+        return WhatIfComparison(before: before, after: townScore(after))
     }
 }
 

@@ -37,11 +37,14 @@ public enum OutlierTreatment: Sendable, Hashable, Codable {
         guard values.count > 3, isHeavilySkewed(values) else { return (values, .none) }
         let upper = Statistics.skewness(values) > 0
         var treated = values
+        // The distinct values, the most extreme on the skewed side first: step `count` sets the values equal to
+        // the count-th of them (the earlier ones were set to it before) to the next one.
+        var distinct: [Double] = []
+        for value in upper ? values.sorted(by: >) : values.sorted() where distinct.last != value { distinct.append(value) }
         for count in 1...maximumWinsorised {
             // Set the most extreme value on the skewed side to the next one.
-            let order = treated.indices.sorted { upper ? treated[$0] > treated[$1] : treated[$0] < treated[$1] }
-            let extreme = treated[order[0]]
-            guard let next = order.lazy.map({ treated[$0] }).first(where: { $0 != extreme }) else { break }
+            guard count < distinct.count else { break }
+            let extreme = distinct[count - 1], next = distinct[count]
             for index in treated.indices where treated[index] == extreme { treated[index] = next }
             if !isHeavilySkewed(treated) { return (treated, .winsorised(count: count, upper: upper)) }
         }

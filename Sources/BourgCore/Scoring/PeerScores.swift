@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The scores of every town of a peer group that do not depend on weights: a 0–100 score per indicator
@@ -40,8 +41,9 @@ public struct PeerScores: Sendable {
         self.init(matrix: matrix, group: group, members: matrix.rows(in: group.range))
     }
 
-    /// Scores the given rows of `matrix` as a peer group.
-    public init(matrix: IndicatorMatrix, group: PeerGroup, members: [Int]) {
+    /// Scores the given rows of `matrix` as a peer group; with `stored`, the indicator part computed earlier for
+    /// the same rows of the same matrix (`indicatorPart`, stored in the atlas at build) instead of computing it.
+    public init(matrix: IndicatorMatrix, group: PeerGroup, members: [Int], stored: IndicatorPart? = nil) {
         self.group = group
         self.matrix = matrix
         self.members = members
@@ -54,29 +56,9 @@ public struct PeerScores: Sendable {
         }
         scoredIndicators = scored
         let memberCount = members.count, indicatorCount = scored.count
-        var treatedValues = [Double](repeating: .nan, count: memberCount * indicatorCount)
-        var scores = [Double](repeating: .nan, count: memberCount * indicatorCount)
-        var treatments: [OutlierTreatment] = []
-        for (k, column) in scored.enumerated() {
-            let sign = matrix.indicators[column].direction == .lowerIsBetter ? -1.0 : 1.0
-            var positions: [Int] = [], values: [Double] = []
-            for (position, row) in members.enumerated() {
-                if let value = matrix.value(commune: row, indicator: column) {
-                    positions.append(position)
-                    values.append(sign * value)
-                }
-            }
-            let (treated, treatment) = OutlierTreatment.treat(values)
-            treatments.append(treatment)
-            // Ranks use the raw order: percentile ranks do not change under the log transform, and ranking the
-            // winsorised values would tie a town with the next one when it improves enough to become an outlier
-            // (its score would fall as its value rises). The treated values feed the distances between towns.
-            let ranks = Statistics.percentileRanks(values)
-            for (i, position) in positions.enumerated() {
-                treatedValues[position * indicatorCount + k] = treated[i]
-                scores[position * indicatorCount + k] = ranks[i]
-            }
-        }
+        let part = stored.flatMap { $0.fits(scored: scored, members: memberCount) ? $0 : nil }
+            ?? Self.scoreIndicators(matrix: matrix, members: members, scored: scored)
+        let treatments = part.treatments, treatedValues = part.treatedValues, scores = part.indicatorScores
         self.treatments = treatments
         self.treatedValues = treatedValues
         indicatorScores = scores
@@ -105,6 +87,77 @@ public struct PeerScores: Sendable {
         }
         imputedDimensionScores = imputed
         logImputedDimensionScores = imputed.map { $0.isNaN ? .nan : Foundation.log(Swift.max($0, Aggregation.geometricFloor)) }
+    }
+
+    /// What the atlas stores of a peer group's scores: the scored columns, their outlier treatments, the treated
+    /// values and the indicator scores (`members × scored`, NaN = missing); the rest is quick to derive.
+    public struct IndicatorPart: Sendable, Equatable {
+        public var scoredIndicators: [Int]
+        public var treatments: [OutlierTreatment]
+        public var treatedValues: [Double]
+        public var indicatorScores: [Double]
+
+        public init(scoredIndicators: [Int], treatments: [OutlierTreatment], treatedValues: [Double], indicatorScores: [Double]) {
+            self.scoredIndicators = scoredIndicators
+            self.treatments = treatments
+            self.treatedValues = treatedValues
+            self.indicatorScores = indicatorScores
+        }
+
+        func fits(scored: [Int], members: Int) -> Bool {
+            scoredIndicators == scored && treatments.count == scored.count
+                && treatedValues.count == members * scored.count && indicatorScores.count == members * scored.count
+        }
+
+        /// Equal values, missing ones (NaN) at the same places.
+        public static func == (a: Self, b: Self) -> Bool {
+            func same(_ x: [Double], _ y: [Double]) -> Bool { x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) } }
+            return a.scoredIndicators == b.scoredIndicators && a.treatments == b.treatments
+                && same(a.treatedValues, b.treatedValues) && same(a.indicatorScores, b.indicatorScores)
+        }
+    }
+
+    /// The part of these scores that the atlas stores for the default peers.
+    public var indicatorPart: IndicatorPart {
+        IndicatorPart(scoredIndicators: scoredIndicators, treatments: treatments, treatedValues: treatedValues, indicatorScores: indicatorScores)
+    }
+
+    /// Percentile ranks and outlier treatments of every scored indicator among `members`.
+    static func scoreIndicators(matrix: IndicatorMatrix, members: [Int], scored: [Int]) -> IndicatorPart {
+        let memberCount = members.count, indicatorCount = scored.count
+        var treatedValues = [Double](repeating: .nan, count: memberCount * indicatorCount)
+        var scores = [Double](repeating: .nan, count: memberCount * indicatorCount)
+        var treatments = [OutlierTreatment](repeating: .none, count: indicatorCount)
+        // Indicators are independent: scored in parallel, each writing its own column.
+        treatedValues.withUnsafeMutableBufferPointer { treatedBuffer in
+            scores.withUnsafeMutableBufferPointer { scoreBuffer in
+                treatments.withUnsafeMutableBufferPointer { treatmentBuffer in
+                    nonisolated(unsafe) let treatedOutput = treatedBuffer, scoreOutput = scoreBuffer, treatmentOutput = treatmentBuffer
+                    DispatchQueue.concurrentPerform(iterations: indicatorCount) { k in
+                        let column = scored[k]
+                        let sign = matrix.indicators[column].direction == .lowerIsBetter ? -1.0 : 1.0
+                        var positions: [Int] = [], values: [Double] = []
+                        for (position, row) in members.enumerated() {
+                            if let value = matrix.value(commune: row, indicator: column) {
+                                positions.append(position)
+                                values.append(sign * value)
+                            }
+                        }
+                        let (treated, treatment) = OutlierTreatment.treat(values)
+                        treatmentOutput[k] = treatment
+                        // Ranks use the raw order: percentile ranks do not change under the log transform, and ranking
+                        // the winsorised values would tie a town with the next one when it improves enough to become an
+                        // outlier (its score would fall as its value rises). The treated values feed the distances.
+                        let ranks = Statistics.percentileRanks(values)
+                        for (i, position) in positions.enumerated() {
+                            treatedOutput[position * indicatorCount + k] = treated[i]
+                            scoreOutput[position * indicatorCount + k] = ranks[i]
+                        }
+                    }
+                }
+            }
+        }
+        return IndicatorPart(scoredIndicators: scored, treatments: treatments, treatedValues: treatedValues, indicatorScores: scores)
     }
 
     /// A copy in which one peer's dimension scores are replaced (a what-if scenario), every other peer's
@@ -248,12 +301,23 @@ public struct PeerScores: Sendable {
     /// (descending quantised composite << 32 | position): a plain integer sort, fast enough for every draw of
     /// the rank uncertainty. Read a position with `Int(key & 0xFFFF_FFFF)`.
     static func sortedByComposite(_ composites: [Double], into keys: inout [UInt64]) {
+        sortKeys(composites, into: &keys)
+        radixSortByHighHalf(&keys)
+    }
+
+    /// The sort keys of the positions of `composites` that have one, in position order (unsorted).
+    static func sortKeys(_ composites: [Double], into keys: inout [UInt64]) {
         keys.removeAll(keepingCapacity: true)
         for position in composites.indices where !composites[position].isNaN {
-            let quantised = UInt64((min(100, max(0, composites[position])) / 100 * Double(UInt32.max)).rounded())
-            keys.append((UInt64(UInt32.max) - quantised) << 32 | UInt64(position))
+            keys.append(sortKey(composites[position], position: position))
         }
-        radixSortByHighHalf(&keys)
+    }
+
+    /// The key ordering a town in a draw: (descending quantised composite << 32 | position); smaller is better.
+    @inline(__always)
+    static func sortKey(_ composite: Double, position: Int) -> UInt64 {
+        let quantised = UInt64((min(100, max(0, composite)) / 100 * Double(UInt32.max)).rounded())
+        return (UInt64(UInt32.max) - quantised) << 32 | UInt64(position)
     }
 
     /// Sorts keys by their upper 32 bits, stably (least-significant-digit radix sort, four 8-bit passes):

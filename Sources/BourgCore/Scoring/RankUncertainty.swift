@@ -8,6 +8,12 @@ public struct RankInterval: Sendable, Hashable, Codable {
     public var low: Double
     /// 95th percentile of the simulated ranks (the worst plausible rank).
     public var high: Double
+
+    public init(median: Double, low: Double, high: Double) {
+        self.median = median
+        self.low = low
+        self.high = high
+    }
 }
 
 /// Monte Carlo over the weights (Dirichlet draws centred on the chosen weights) and over the aggregation
@@ -27,19 +33,30 @@ public struct RankUncertainty: Sendable {
         self.seed = seed
     }
 
-    /// Rank intervals of every peer (`nil` for peers that never get a composite).
+    /// Rank intervals of every peer (`nil` for peers that never get a composite), or only of the peers at
+    /// `positions` (the others `nil`): each of those gets exactly the interval the full computation gives it.
     ///
     /// The draws are split into `chunks` fixed slices, each with its own generator seeded from `seed`, and run
-    /// in parallel: the result depends on the seed only, not on the machine's cores.
-    public func intervals(for scores: PeerScores, weights: Weights) -> [RankInterval?] {
+    /// in parallel: the result depends on the seed only, not on the machine's cores. For a few towns (a town's
+    /// page, `bourg score`), each one's rank in a draw is counted (the towns ahead of it) instead of sorting all.
+    public func intervals(for scores: PeerScores, weights: Weights, only positions: [Int]? = nil) -> [RankInterval?] {
         let centre = scores.normalisedWeights(weights)
         let peers = scores.members.count
-        guard peers > 0, draws > 0 else { return Array(repeating: nil, count: peers) }
+        guard peers > 0, draws > 0, positions?.isEmpty != true else { return Array(repeating: nil, count: peers) }
         precondition(peers < Int(UInt16.max), "ranks are stored on 16 bits")
         let chunks = Self.chunks, concentration = concentration, seed = seed, draws = draws
         let perChunk = (draws + chunks - 1) / chunks
-        // ranks[draw × peers + position]: 1 = best, 0 = no composite in that draw.
-        var ranks = [UInt16](repeating: 0, count: draws * peers)
+        // The towns whose ranks are kept, each in a slot; slotOf[position] = -1 for the others.
+        let targets = positions ?? Array(0..<peers)
+        let slotOf: [Int] = {
+            var slots = [Int](repeating: -1, count: peers)
+            for (slot, position) in targets.enumerated() { slots[position] = slot }
+            return slots
+        }()
+        let width = targets.count
+        let counting = positions != nil && width <= Self.countingLimit
+        // ranks[draw × width + slot]: 1 = best, 0 = no composite in that draw.
+        var ranks = [UInt16](repeating: 0, count: draws * width)
         ranks.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -51,26 +68,39 @@ public struct RankUncertainty: Sendable {
                     let drawn = Self.dirichlet(centre.map { $0 * concentration }, using: &generator)
                     let aggregation: Aggregation = generator.nextDouble() < 0.5 ? .arithmetic : .geometric
                     scores.composites(normalisedWeights: drawn, aggregation: aggregation, into: &composites)
-                    PeerScores.sortedByComposite(composites, into: &keys)
-                    let base = draw * peers
-                    for (place, key) in keys.enumerated() { output[base + Int(key & 0xFFFF_FFFF)] = UInt16(place + 1) }
+                    let base = draw * width
+                    if counting {
+                        PeerScores.sortKeys(composites, into: &keys)
+                        for (slot, position) in targets.enumerated() where !composites[position].isNaN {
+                            let own = PeerScores.sortKey(composites[position], position: position)
+                            var ahead = 0
+                            for key in keys where key < own { ahead += 1 }
+                            output[base + slot] = UInt16(ahead + 1)
+                        }
+                    } else {
+                        PeerScores.sortedByComposite(composites, into: &keys)
+                        for (place, key) in keys.enumerated() {
+                            let slot = slotOf[Int(key & 0xFFFF_FFFF)]
+                            if slot >= 0 { output[base + slot] = UInt16(place + 1) }
+                        }
+                    }
                 }
             }
         }
-        var result = [RankInterval?](repeating: nil, count: peers)
+        var intervals = [RankInterval?](repeating: nil, count: width)
         ranks.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let ranks = buffer
-            result.withUnsafeMutableBufferPointer { buffer in
+            intervals.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let output = buffer
-                let perSlice = (peers + chunks - 1) / chunks
+                let perSlice = (width + chunks - 1) / chunks
                 DispatchQueue.concurrentPerform(iterations: chunks) { slice in
                     // Each town's simulated ranks are counted (ranks are small integers), then the order
                     // statistics of the three quantiles read off the cumulative counts: no sort.
                     var counts = [Int32](repeating: 0, count: peers + 2)
-                    for position in min(peers, slice * perSlice)..<min(peers, (slice + 1) * perSlice) {
+                    for slot in min(width, slice * perSlice)..<min(width, (slice + 1) * perSlice) {
                         var lowest = Int.max, highest = 0, total = 0
                         for draw in 0..<draws {
-                            let rank = Int(ranks[draw * peers + position])
+                            let rank = Int(ranks[draw * width + slot])
                             guard rank > 0 else { continue }
                             counts[rank] += 1
                             lowest = min(lowest, rank)
@@ -78,13 +108,19 @@ public struct RankUncertainty: Sendable {
                             total += 1
                         }
                         guard total > 0 else { continue }
-                        output[position] = Self.interval(counts: &counts, lowest: lowest, highest: highest, total: total)
+                        output[slot] = Self.interval(counts: &counts, lowest: lowest, highest: highest, total: total)
                     }
                 }
             }
         }
+        if positions == nil { return intervals }
+        var result = [RankInterval?](repeating: nil, count: peers)
+        for (slot, position) in targets.enumerated() { result[position] = intervals[slot] }
         return result
     }
+
+    /// Up to this many towns, `intervals(for:weights:only:)` counts each one's rank rather than sorting a draw.
+    static let countingLimit = 8
 
     /// The 5 %, 50 % and 95 % quantiles (type 7, as `Statistics.quantile`) of `total` ranks counted in
     /// `counts[lowest...highest]`; resets those counts to zero for the next town.

@@ -8,18 +8,29 @@ public struct Scoreboard: Sendable {
     /// Composite per peer (NaN = none).
     public let composites: [Double]
     public let ranks: [Int?]
-    /// Rank interval per peer, when uncertainty was computed.
+    /// Rank interval per peer, when uncertainty was computed (for some peers only, when asked so).
     public let intervals: [RankInterval?]?
 
+    /// Scores every peer for `weights`; with `uncertainty`, the rank intervals of every peer (1,000 draws by
+    /// default: only for what shows them all; a page or a command about one town asks for its interval alone).
     public init(scores: PeerScores, weights: Weights, aggregation: Aggregation = .arithmetic,
                 uncertainty: RankUncertainty? = nil, typology: TypologyRules = .standard) {
+        self.init(scores: scores, weights: weights, aggregation: aggregation,
+                  intervals: uncertainty?.intervals(for: scores, weights: weights), typology: typology)
+    }
+
+    /// Scores every peer for `weights`, with rank intervals computed elsewhere (stored in the atlas, or only
+    /// for some peers: `RankUncertainty.intervals(for:weights:only:)`), or none.
+    public init(scores: PeerScores, weights: Weights, aggregation: Aggregation = .arithmetic,
+                intervals: [RankInterval?]?, typology: TypologyRules = .standard) {
+        precondition(intervals == nil || intervals?.count == scores.members.count, "one interval (or nil) per peer")
         self.scores = scores
         self.weights = weights
         self.aggregation = aggregation
         self.typology = typology
         composites = scores.composites(weights, aggregation: aggregation)
         ranks = PeerScores.ranks(composites)
-        intervals = uncertainty?.intervals(for: scores, weights: weights)
+        self.intervals = intervals
     }
 
     /// How many peers have a composite (the "out of" of a rank).

@@ -7,15 +7,18 @@ public enum Statistics {
     public static func percentileRanks(_ values: [Double]) -> [Double] {
         let n = values.count
         guard n > 1 else { return Array(repeating: 50, count: n) }
-        let order = values.indices.sorted { values[$0] < values[$1] }
+        // Sort (value, index) pairs, contiguous in memory (several times faster than sorting indices that point
+        // into the values), then give each run of equal values its rank.
+        var pairs = values.enumerated().map { (value: $0.element, index: $0.offset) }
+        pairs.sort { $0.value < $1.value }
         var ranks = [Double](repeating: 0, count: n)
         var start = 0
         while start < n {
             var end = start
-            while end + 1 < n && values[order[end + 1]] == values[order[start]] { end += 1 }
+            while end + 1 < n && pairs[end + 1].value == pairs[start].value { end += 1 }
             let below = Double(start), equal = Double(end - start + 1)
             let rank = 100 * (below + 0.5 * (equal - 1)) / Double(n - 1)
-            for position in start...end { ranks[order[position]] = rank }
+            for position in start...end { ranks[pairs[position].index] = rank }
             start = end + 1
         }
         return ranks
