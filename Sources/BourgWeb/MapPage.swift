@@ -101,10 +101,8 @@ enum MapQuery {
 struct MapGeometry: Sendable {
     /// Path data (map units) of every peer town with a boundary, by code.
     var paths: [String: String]
-    /// Mainland and Corsican département outlines (path data in kilometres, as stored).
-    var mainlandOutlines: [String]
-    /// Overseas département outlines placed in their insets (path data in map units).
-    var insetOutlines: [String]
+    /// Département outlines, mainland and insets (path data in map units).
+    var outlines: String
     /// Mainland and insets (kilometres).
     var frame: MapRect
 }
@@ -153,8 +151,8 @@ extension AtlasService {
                     $0.union(MapRect(x: $1.minX, y: $1.minY, width: $1.maxX - $1.minX, height: $1.maxY - $1.minY))
                 }.union(frame)
             }
-            return MapGeometry(paths: paths, mainlandOutlines: mainland.map(\.path),
-                               insetOutlines: [ShapeMap.lineData(try insetOutlines(tolerance: 1 / ShapeMap.unitsPerKm))], frame: frame)
+            let lines = mainland.flatMap { ShapeMap.lines(kilometrePath: $0.path) } + (try insetOutlines(tolerance: 1 / ShapeMap.unitsPerKm))
+            return MapGeometry(paths: paths, outlines: ShapeMap.lineData(lines), frame: frame)
         }
     }
 
@@ -258,7 +256,7 @@ extension AtlasService {
         for position in positions {
             let commune = matrix.communes[scores.members[position]]
             let value = values[position].isNaN ? nil : values[position]
-            towns.append(MapTown(code: commune.code, name: commune.name, departement: commune.departement, value: value,
+            towns.append(MapTown(code: commune.code, name: commune.name, departement: commune.departement, value: value.map { ($0 * 1_000).rounded() / 1_000 },
                                  valueText: value.map(format) ?? "pas de donnée", rank: value == nil ? nil : ranks[position],
                                  classID: kept[position] ? classes.id(of: value) : MapClasses.outsideID))
         }
@@ -278,10 +276,7 @@ extension AtlasService {
             measure: view, measureGroups: mapMeasureGroups(selected: measure), weightsLabel: request.weights.label,
             aggregationLabel: request.aggregation.label, filters: filterParts.isEmpty ? nil : filterParts.joined(separator: ", "),
             query: carried, hiddenFields: hidden, classes: classes.entries,
-            otherClasses: [(MapClasses.missingID, MapClasses.missingColour, "pas de donnée"), (MapClasses.outsideID, MapClasses.outsideColour, "hors filtre")].compactMap { id, colour, label in
-                let count = towns.filter { $0.classID == id }.count
-                return count == 0 ? nil : MapClasses.Entry(id: id, colour: colour, label: label, count: count)
-            },
+            otherClasses: Self.otherClasses(towns),
             rankedCount: ranked, towns: towns, svg: svg)
     }
 
@@ -291,10 +286,21 @@ extension AtlasService {
         return ShapeMap.svg(
             towns: towns.compactMap { town in
                 guard let path = geometry.paths[town.code] else { return nil }
-                return ShapeMap.Town(code: town.code, path: path, link: "/communes/\(town.code)", title: Self.mapTitle(town, rankedCount: ranked), classID: town.classID)
+                return ShapeMap.Town(path: path, link: "/communes/\(town.code)", title: Self.mapTitle(town, rankedCount: ranked), classID: town.classID)
             },
-            mainlandOutlines: geometry.mainlandOutlines, insetOutlines: geometry.insetOutlines, insets: NationalLayout.insets, frame: geometry.frame,
+            outlines: [geometry.outlines], insets: NationalLayout.insets, frame: geometry.frame,
             title: "Carte des \(towns.count) \(scores.group.label), colorées selon : \(label)")
+    }
+
+    /// The legend's entries for towns without a value and towns outside the filters, when there are any.
+    static func otherClasses(_ towns: [MapTown]) -> [MapClasses.Entry] {
+        let kinds: [(id: String, colour: String, label: String)] = [
+            (MapClasses.missingID, MapClasses.missingColour, "pas de donnée"), (MapClasses.outsideID, MapClasses.outsideColour, "hors filtre"),
+        ]
+        return kinds.compactMap { kind in
+            let count = towns.filter { $0.classID == kind.id }.count
+            return count == 0 ? nil : MapClasses.Entry(id: kind.id, colour: kind.colour, label: kind.label, count: count)
+        }
     }
 
     /// Whether a categorical measure's values are ordered (flags: no < yes); categories are not.

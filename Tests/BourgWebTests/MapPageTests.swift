@@ -14,7 +14,7 @@ struct MapPageTests {
                 #expect(response.headers[.eTag] != nil)
                 let html = response.text
                 #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"shape-map\""))
-                #expect(html.contains("<a href=\"/communes/46102\" data-code=\"46102\"><title>Figeac (46) : "), "Figeac is drawn, linked, titled")
+                #expect(html.contains("<a href=\"/communes/46102\"><title>Figeac (46) : "), "Figeac is drawn, linked, titled")
                 #expect(html.contains(">Guyane</text>") && html.contains(">La Réunion</text>"), "the overseas insets")
                 #expect(html.contains("<select id=\"mesure\" name=\"mesure\">"))
                 #expect(html.contains("<option value=\"sante\">Santé</option>"))

@@ -134,7 +134,7 @@ public enum Charts {
         for inset in insets {
             let box = inset.box
             svg += "<rect x=\"\(FrenchFree.decimal(box.x))\" y=\"\(FrenchFree.decimal(box.y))\" width=\"\(FrenchFree.decimal(box.width))\" height=\"\(FrenchFree.decimal(box.height))\" fill=\"#f8f9fb\" stroke=\"#8a93a6\" stroke-width=\"\(stroke)\"/>"
-            svg += "<text x=\"\(FrenchFree.decimal(box.x + 3))\" y=\"\(FrenchFree.decimal(box.y + MapInset.labelHeight - 4))\" font-size=\"11\" fill=\"#1d2433\">\(SVG.escape(inset.name))</text>"
+            svg += "<text x=\"\(FrenchFree.decimal(box.x + 3))\" y=\"\(FrenchFree.decimal(box.y + MapInset.labelHeight - 4))\" font-size=\"15\" fill=\"#1d2433\">\(SVG.escape(inset.name))</text>"
         }
         svg += "<path fill=\"#eef1f6\" stroke=\"#8a93a6\" stroke-width=\"\(stroke)\" stroke-linejoin=\"round\" d=\"\(outlines.joined())\"/>"
         for path in highlight { svg += "<path fill=\"#f2a900\" stroke=\"#1d2433\" stroke-width=\"\(stroke)\" d=\"\(path)\"/>" }

@@ -15,6 +15,13 @@ public struct MapClasses: Sendable {
         public var label: String
         /// How many towns fall in the class.
         public var count: Int
+
+        public init(id: String, colour: String, label: String, count: Int) {
+            self.id = id
+            self.colour = colour
+            self.label = label
+            self.count = count
+        }
     }
 
     /// How a value finds its class.
@@ -56,22 +63,21 @@ public struct MapClasses: Sendable {
         if breaks.isEmpty { breaks = [distinct[distinct.count - 2]] } // most towns share the largest value
         // An interpolated bound may leave no town between it and the previous one: drop such bounds.
         var kept: [Double] = []
-        for bound in breaks where distinct.contains(where: { $0 <= bound && kept.last.map { last in $0 > last } ?? true }) {
-            kept.append(bound)
+        for bound in breaks {
+            let previous = kept.last ?? -Double.infinity
+            if distinct.contains(where: { value in value <= bound && value > previous }) { kept.append(bound) }
         }
-        breaks = kept
-        rule = .breaks(breaks)
-        let palette = Self.spread(breaks.count + 1)
-        let labels = breaks.map(format)
-        entries = (0...breaks.count).map { index in
+        let palette = Self.spread(kept.count + 1)
+        let labels = kept.map(format)
+        let entries = (0...kept.count).map { index in
             let label = switch index {
             case 0: "≤ \(labels[0])"
-            case breaks.count: "> \(labels[index - 1])"
+            case kept.count: "> \(labels[index - 1])"
             default: "\(labels[index - 1]) – \(labels[index])"
             }
             return Entry(id: "q\(palette[index])", colour: Self.sequential[palette[index]], label: label, count: 0)
         }
-        count(sorted)
+        self.init(rule: .breaks(kept), entries: entries, values: sorted)
     }
 
     /// One class per value (flags, categories), in the order given; `ordered` values use the sequential scale,
@@ -82,15 +88,22 @@ public struct MapClasses: Sendable {
     }
 
     private init(categories: [(value: Double, label: String)], values: [Double], palette: [Int]?) {
-        rule = .values(categories.map(\.value))
-        entries = categories.enumerated().map { index, category in
+        let entries = categories.enumerated().map { index, category in
             if let palette, index < palette.count {
                 return Entry(id: "q\(palette[index])", colour: Self.sequential[palette[index]], label: category.label, count: 0)
             }
             let slot = min(index, Self.qualitative.count - 1)
             return Entry(id: "k\(slot)", colour: Self.qualitative[slot], label: category.label, count: 0)
         }
-        count(values)
+        self.init(rule: .values(categories.map(\.value)), entries: entries, values: values)
+    }
+
+    private init(rule: Rule, entries: [Entry], values: [Double]) {
+        self.rule = rule
+        self.entries = entries
+        for value in values where !value.isNaN {
+            if let index = index(of: value) { self.entries[index].count += 1 }
+        }
     }
 
     /// Indices of the sequential scale for `count` classes, spread from the lightest to the darkest.
@@ -102,12 +115,6 @@ public struct MapClasses: Sendable {
         case 3: [0, 2, 4]
         case 4: [0, 1, 3, 4]
         default: [0, 1, 2, 3, 4]
-        }
-    }
-
-    private mutating func count(_ values: [Double]) {
-        for value in values where !value.isNaN {
-            if let index = index(of: value) { entries[index].count += 1 }
         }
     }
 

@@ -40,7 +40,7 @@ public struct MapInset: Sendable, Hashable {
     let offset: PlanePoint
 
     /// Height of the label strip at the top of the box, in map kilometres.
-    public static let labelHeight = 14.0
+    public static let labelHeight = 17.0
 
     init(departement: String, name: String, box: MapRect) {
         self.departement = departement

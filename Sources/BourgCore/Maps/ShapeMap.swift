@@ -9,14 +9,12 @@ public enum ShapeMap {
 
     /// A town to draw: its shape (path data in map units), link, accessible title and class.
     public struct Town: Sendable {
-        public var code: String
         public var path: String
         public var link: String
         public var title: String
         public var classID: String
 
-        public init(code: String, path: String, link: String, title: String, classID: String) {
-            self.code = code
+        public init(path: String, link: String, title: String, classID: String) {
             self.path = path
             self.link = link
             self.title = title
@@ -52,27 +50,69 @@ public enum ShapeMap {
         return data
     }
 
-    /// Path data of open or closed polylines (outlines) on the same grid, without closing them.
+    /// Path data of open or closed polylines (outlines) on the same grid: `M x y` then relative `l` steps, `z` for a
+    /// closed line.
     public static func lineData(_ lines: [[PlanePoint]]) -> String {
         var data = ""
         for line in lines where line.count > 1 {
             let closed = line.first == line.last
-            var cells = line.map { (Int(($0.x * unitsPerKm).rounded()), Int(($0.y * unitsPerKm).rounded())) }
-            if closed { cells.removeLast() }
-            data += "M\(cells[0].0) \(cells[0].1)"
-            for (previous, cell) in zip(cells, cells.dropFirst()) where cell != previous {
-                data += "L\(cell.0) \(cell.1)"
+            var cells: [(Int, Int)] = []
+            for point in line.dropLast(closed ? 1 : 0) {
+                let cell = (Int((point.x * unitsPerKm).rounded()), Int((point.y * unitsPerKm).rounded()))
+                if let last = cells.last, last == cell { continue }
+                cells.append(cell)
+            }
+            guard cells.count > 1 else { continue }
+            data += "M\(cells[0].0) \(cells[0].1)l"
+            for index in 1..<cells.count {
+                let dx = cells[index].0 - cells[index - 1].0, dy = cells[index].1 - cells[index - 1].1
+                if index > 1, dx >= 0 { data += " " }
+                data += String(dx)
+                if dy >= 0 { data += " " }
+                data += String(dy)
             }
             if closed { data += "z" }
         }
         return data
     }
 
+    /// The polylines of SVG path data written by `SVG.pathData` (absolute `M`/`L` in kilometres, `Z` closing).
+    public static func lines(kilometrePath data: String) -> [[PlanePoint]] {
+        var lines: [[PlanePoint]] = []
+        var number = "", numbers: [Double] = []
+        func flushNumber() {
+            if let value = Double(number) { numbers.append(value) }
+            number = ""
+        }
+        func flushPoint() {
+            flushNumber()
+            if numbers.count == 2, !lines.isEmpty { lines[lines.count - 1].append(PlanePoint(x: numbers[0], y: numbers[1])) }
+            numbers = []
+        }
+        for character in data {
+            switch character {
+            case "M":
+                flushPoint()
+                lines.append([])
+            case "L":
+                flushPoint()
+            case "Z", "z":
+                flushPoint()
+                if let first = lines.last?.first { lines[lines.count - 1].append(first) }
+            case ",", " ":
+                flushNumber()
+            default:
+                number.append(character)
+            }
+        }
+        flushPoint()
+        return lines
+    }
+
     /// The SVG: land (département outlines, drawn under the towns and again as borders above them), the inset boxes
     /// with their labels, and the towns, each a link around its shape with a `<title>` (the tooltip and accessible
-    /// name without JavaScript). `mainlandOutlines` are SVG path data in kilometres (as the atlas stores them);
-    /// `insetOutlines` are in map units. `frame` is in kilometres.
-    public static func svg(towns: [Town], mainlandOutlines: [String], insetOutlines: [String], insets: [MapInset],
+    /// name without JavaScript). Outlines are path data in map units. `frame` is in kilometres.
+    public static func svg(towns: [Town], outlines: [String], insets: [MapInset],
                            frame: MapRect, title: String, id: String = "carte-svg") -> String {
         let margin = frame.width * 0.01
         let viewBox = [frame.x - margin, frame.y - margin, frame.width + 2 * margin, frame.height + 2 * margin]
@@ -80,9 +120,8 @@ public enum ShapeMap {
         var svg = """
         <svg xmlns="http://www.w3.org/2000/svg" class="shape-map" id="\(id)" viewBox="\(viewBox)" aria-labelledby="\(id)-title" data-zoomable="">\
         <title id="\(id)-title">\(SVG.escape(title))</title>\
-        <defs><path id="\(id)-land" d="\(mainlandOutlines.joined())" transform="scale(\(Int(unitsPerKm)))"/>\
-        <path id="\(id)-insets" d="\(insetOutlines.joined())"/></defs>\
-        <g class="land" aria-hidden="true"><use href="#\(id)-land"/><use href="#\(id)-insets"/></g>\
+        <defs><path id="\(id)-land" vector-effect="non-scaling-stroke" d="\(outlines.joined())"/></defs>\
+        <g class="land" aria-hidden="true"><use href="#\(id)-land"/></g>\
         <g class="insets" aria-hidden="true">
         """
         for inset in insets {
@@ -93,10 +132,10 @@ public enum ShapeMap {
         }
         svg += "</g><g class=\"towns\">"
         for town in towns {
-            svg += "<a href=\"\(SVG.escape(town.link))\" data-code=\"\(town.code)\"><title>\(SVG.escape(town.title))</title>"
+            svg += "<a href=\"\(SVG.escape(town.link))\"><title>\(SVG.escape(town.title))</title>"
             svg += "<path class=\"\(town.classID)\" d=\"\(town.path)\"/></a>"
         }
-        svg += "</g><g class=\"borders\" aria-hidden=\"true\"><use href=\"#\(id)-land\"/><use href=\"#\(id)-insets\"/></g></svg>"
+        svg += "</g><g class=\"borders\" aria-hidden=\"true\"><use href=\"#\(id)-land\"/></g></svg>"
         return svg
     }
 }

@@ -348,7 +348,7 @@
     this.map = map;
     this.byCode = new Map();
     var self = this;
-    map.items.forEach(function (item) { self.byCode.set(item.getAttribute("data-code"), item); });
+    map.items.forEach(function (item) { self.byCode.set(item.getAttribute("href").split("/").pop(), item); });
     var form = document.querySelector("form.map-form");
     var select = form && form.querySelector("select[name=mesure]");
     if (!form || !select || !window.fetch) return;
@@ -400,7 +400,7 @@
     }
     set(".map-measure-label", measure.label);
     set(".map-legend-title", measure.label + (measure.unit ? " (" + measure.unit + ")" : ""));
-    set(".map-direction", measure.direction.charAt(0).toUpperCase() + measure.direction.slice(1));
+    set(".map-direction", measure.direction);
     set(".map-definition", measure.definition);
     set(".map-sources", measure.sources);
     document.querySelectorAll('a[href^="/carte.json"], link[rel=alternate]').forEach(function (link) {
@@ -416,6 +416,7 @@
     var map = new ZoomableMap(svg, { maxScale: 40 });
     new ChoroplethPage(svg.closest("figure"), map);
   });
+  if (window.performance && performance.mark) performance.mark("carte-interactive");
   // The town page's locator: dots keep their size on screen as the map zooms.
   document.querySelectorAll("figure.locator svg.map").forEach(function (svg) {
     var circles = Array.prototype.slice.call(svg.querySelectorAll("circle"));
