@@ -36,7 +36,7 @@ def open_map(driver, url):
 
 
 def view_box(svg):
-    return [float(v) for v in svg.get_attribute("viewBox").split()]
+    return [float(v) for v in svg.get_dom_attribute("viewBox").split()]
 
 
 def test_the_map_is_interactive_fast_and_light(server, driver):
@@ -91,16 +91,16 @@ def test_tooltip_on_hover_and_on_keyboard_focus(server, driver):
     assert "rang" in tooltip.text
     # Keyboard: the map, then Enter puts the focus on a town, arrows move to a neighbour, each with its tooltip.
     viewport = driver.find_element(By.CSS_SELECTOR, ".map-viewport")
-    ActionChains(driver).move_by_offset(0, 600).perform()
+    ActionChains(driver).move_to_element(driver.find_element(By.TAG_NAME, "h1")).perform()
     driver.execute_script("arguments[0].focus()", viewport)
     viewport.send_keys(Keys.ENTER)
     first = wait(driver, lambda d: d.switch_to.active_element.get_dom_attribute("href"))
-    wait(driver, lambda d: tooltip.is_displayed() and tooltip.text.split("\n")[0] in d.switch_to.active_element.get_attribute("aria-label"))
+    wait(driver, lambda d: tooltip.is_displayed() and tooltip.text.split("\n")[0] in d.switch_to.active_element.get_dom_attribute("aria-label"))
     driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
     wait(driver, lambda d: d.switch_to.active_element.get_dom_attribute("href") not in (None, first))
     focused = driver.switch_to.active_element
-    assert focused.get_attribute("tabindex") == "0", "one tab stop: the town last focused"
-    wait(driver, lambda d: tooltip.is_displayed() and tooltip.text.split("\n")[0] in focused.get_attribute("aria-label"))
+    assert focused.get_dom_attribute("tabindex") == "0", "one tab stop: the town last focused"
+    wait(driver, lambda d: tooltip.is_displayed() and tooltip.text.split("\n")[0] in focused.get_dom_attribute("aria-label"))
     focused.send_keys(Keys.ESCAPE)
     wait(driver, lambda d: d.switch_to.active_element == viewport)
 
@@ -113,12 +113,12 @@ def test_select_recolours_the_map_and_keeps_the_weighting(server, driver):
     assert driver.find_element(By.CSS_SELECTOR, "input[type=hidden][name=nature]").get_attribute("value") == "5"
     before = driver.execute_script("return Array.from(document.querySelectorAll('.towns path')).map(p => p.getAttribute('class')).join(',')")
     Select(driver.find_element(By.ID, "mesure")).select_by_value("sante")
-    wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "figure.atlas-map").get_attribute("data-measure") == "sante")
+    wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "figure.atlas-map").get_dom_attribute("data-measure") == "sante")
     assert driver.find_element(By.CSS_SELECTOR, ".map-legend-title").text.startswith("Santé")
     assert "mesure=sante" in driver.current_url and "nature=5" in driver.current_url, "the address follows the select, weighting kept"
     after = driver.execute_script("return Array.from(document.querySelectorAll('.towns path')).map(p => p.getAttribute('class')).join(',')")
     assert after != before or len(set(before.split(","))) == 1
-    label = driver.find_element(By.CSS_SELECTOR, 'a[href="/communes/46102"]').get_attribute("aria-label")
+    label = driver.find_element(By.CSS_SELECTOR, 'a[href="/communes/46102"]').get_dom_attribute("aria-label")
     assert label.startswith("Figeac (46) : ")
     # The same page reached directly, without script, says the same.
     with urllib.request.urlopen(server + "/carte.json?nature=5&sante=4&mesure=sante", timeout=60) as response:
