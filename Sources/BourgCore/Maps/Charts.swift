@@ -117,7 +117,7 @@ public enum Charts {
     /// A map: outlines (SVG path data in Lambert-93 km, y down) and dots coloured in five quintile classes,
     /// with a legend of the classes. `frame` is the area shown (minX, minY, maxX, maxY in the same frame).
     /// `place` puts a point on the map (kilometres, y down; `nil` leaves it out); `insets` are drawn as labelled
-    /// boxes. Styling uses presentation attributes only, so the SVG looks the same inline or as a standalone file.
+    /// boxes. A map whose dots are links is a `group` (an `img` may not hold links), otherwise an `img`. Styling uses presentation attributes only, so the SVG looks the same inline or as a standalone file.
     public static func map(outlines: [String], points: [MapPoint], frame: (Double, Double, Double, Double), title: String,
                            highlight: [String] = [], radius: Double = 2.2, legend: String? = "note globale",
                            insets: [MapInset] = [], place: (MapPoint) -> PlanePoint? = MapPoint.lambert93) -> String {
@@ -128,7 +128,7 @@ public enum Charts {
         let legendHeight = legend == nil ? 0 : height * 0.1
         let stroke = FrenchFree.decimal(max(0.3, width / 1_600))
         var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" class="chart map" viewBox="\(FrenchFree.decimal(x)) \(FrenchFree.decimal(y)) \(FrenchFree.decimal(width)) \(FrenchFree.decimal(height + legendHeight))" role="img" aria-labelledby="map-title" font-family="sans-serif">
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart map" viewBox="\(FrenchFree.decimal(x)) \(FrenchFree.decimal(y)) \(FrenchFree.decimal(width)) \(FrenchFree.decimal(height + legendHeight))" role="\(points.contains { $0.link != nil } ? "group" : "img")" aria-labelledby="map-title" font-family="sans-serif">
         <title id="map-title">\(SVG.escape(title))</title>
         """
         for inset in insets {
