@@ -25,6 +25,8 @@ public struct MapPage: Encodable, Sendable {
     public var classes: [MapClasses.Entry]
     /// The legend's other entries: towns without a value (`na`) and outside the filters (`out`), when there are any.
     public var otherClasses: [MapClasses.Entry]
+    /// The insets without any peer town, said in words ("Mayotte : aucune commune parmi les pairs…"), if any.
+    public var emptyInsets: String?
     /// Towns ranked on the measure (the "out of" of a rank); 0 for a measure without a direction.
     public var rankedCount: Int
     public var towns: [MapTown]
@@ -33,7 +35,7 @@ public struct MapPage: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case frame, measure, measureGroups, weightsLabel, aggregationLabel, filters, query, hiddenFields, classes
-        case otherClasses, rankedCount, towns
+        case otherClasses, emptyInsets, rankedCount, towns
     }
 }
 
@@ -276,7 +278,7 @@ extension AtlasService {
             measure: view, measureGroups: mapMeasureGroups(selected: measure), weightsLabel: request.weights.label,
             aggregationLabel: request.aggregation.label, filters: filterParts.isEmpty ? nil : filterParts.joined(separator: ", "),
             query: carried, hiddenFields: hidden, classes: classes.entries,
-            otherClasses: Self.otherClasses(towns),
+            otherClasses: Self.otherClasses(towns), emptyInsets: emptyInsets(towns),
             rankedCount: ranked, towns: towns, svg: svg)
     }
 
@@ -290,6 +292,14 @@ extension AtlasService {
             },
             outlines: [geometry.outlines], insets: NationalLayout.insets, frame: geometry.frame,
             title: "Carte des \(towns.count) \(scores.group.label), colorées selon : \(label)")
+    }
+
+    /// The overseas départements drawn without any town (no population in the sources: no peer), in words.
+    func emptyInsets(_ towns: [MapTown]) -> String? {
+        let drawn = Set(towns.map(\.departement))
+        let empty = NationalLayout.insets.filter { !drawn.contains($0.departement) }.map(\.name)
+        guard !empty.isEmpty else { return nil }
+        return empty.joined(separator: ", ") + " : aucune commune parmi les \(scores.group.label) dans l'atlas (population absente des sources), seul le contour est dessiné."
     }
 
     /// The legend's entries for towns without a value and towns outside the filters, when there are any.
