@@ -29,6 +29,8 @@ public func buildApplication(_ configuration: WebConfiguration) async throws -> 
         "timings": "\(service.startupTimings.joined(separator: ", "))",
     ])
     let readyLogger = logger
+    // The map page's shapes (a few hundred milliseconds): drawn in the background so that its first visitor need not wait.
+    Task.detached(priority: .background) { _ = try? service.mapGeometry() }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Bourg"),
