@@ -34,6 +34,8 @@ public func buildApplication(_ configuration: WebConfiguration) async throws -> 
         let elapsed = service.prepare()
         logger.info("pages prepared", metadata: ["ms": "\(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"])
     }
+    // The map page's shapes (a few hundred milliseconds): drawn in the background so that its first visitor need not wait.
+    Task.detached(priority: .background) { _ = try? service.mapGeometry() }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Bourg"),

@@ -262,24 +262,30 @@ extension AtlasService {
         let ranking = try rankingPage(RankingRequest(limit: 10))
         return HomePage(frame: frame("Bourg — l'attractivité des petites villes", json: "/index.json"), peerCount: scores.members.count,
                         presets: Self.presets, top: ranking.rows, mapPath: "/carte.svg",
-                        mapDescription: "Carte de France des petites villes de métropole et de Corse, chacune colorée selon sa note globale (pondération du baromètre 2021), en cinq classes d'effectifs égaux.")
+                        mapDescription: "Carte de France des petites villes, chacune colorée selon sa note globale (pondération du baromètre 2021), en cinq classes d'effectifs égaux ; la Guadeloupe, la Martinique, la Guyane, La Réunion et Mayotte en cartouches.")
     }
 
-    /// The national map: mainland and Corsican départements, small towns coloured by their barometer composite.
+    /// The national map: mainland and Corsican départements, the overseas ones in insets, small towns coloured by
+    /// their barometer composite.
     public func nationalMap() -> String {
         let mainland = outlines.filter { $0.departement.count == 2 }
         guard !mainland.isEmpty else { return "" }
-        let frame = (mainland.map(\.minX).min()!, mainland.map(\.minY).min()!, mainland.map(\.maxX).max()!, mainland.map(\.maxY).max()!)
+        let insets = NationalLayout.insetsFrame
+        let frame = (min(insets.x, mainland.map(\.minX).min()!), min(insets.y, mainland.map(\.minY).min()!),
+                     max(insets.maxX, mainland.map(\.maxX).max()!), max(insets.maxY, mainland.map(\.maxY).max()!))
         let points = scores.members.indices.compactMap { position -> Charts.MapPoint? in
             let commune = matrix.communes[scores.members[position]]
-            guard commune.territory != .overseas(commune.departement), let location = commune.position else { return nil }
+            guard let location = commune.position else { return nil }
             let composite = board.composites[position]
             return Charts.MapPoint(position: location,
                                    title: "\(commune.name) (\(commune.departement)) — \(composite.isNaN ? "pas de note" : FrenchFormat.number(composite, decimals: 1))",
-                                   score: composite.isNaN ? nil : composite)
+                                   score: composite.isNaN ? nil : composite, departement: commune.departement)
         }
-        return Charts.map(outlines: mainland.map(\.pathCoarse), points: points, frame: frame,
-                          title: "Carte des \(points.count) petites villes de métropole et de Corse, colorées selon leur note globale (baromètre 2021)")
+        // Overseas outlines in kilometres, y down, written as the stored ones are (SVG.pathData takes metres, y up).
+        let overseas = ((try? insetOutlines(tolerance: 0.5)) ?? []).map { $0.map { PlanePoint(x: $0.x * 1_000, y: -$0.y * 1_000) } }
+        return Charts.map(outlines: mainland.map(\.pathCoarse) + [SVG.pathData(overseas)], points: points, frame: frame,
+                          title: "Carte des \(points.count) petites villes, colorées selon leur note globale (baromètre 2021) ; les départements d'outre-mer en cartouches, à leur propre échelle",
+                          insets: NationalLayout.insets) { NationalLayout.place($0.position, departement: $0.departement ?? "") }
     }
 
     public func rankingPage(_ request: RankingRequest) throws -> RankingPage {

@@ -20,6 +20,8 @@ public protocol AtlasRepository: Sendable {
     func nationalMap() -> String
     /// The household page, from its query string.
     func findPage(_ query: [String: String]) throws -> FindPage
+    /// The map page (`MapPage.swift`), from its query string; without the SVG unless `drawing`.
+    func mapPage(_ query: [String: String], drawing: Bool) throws -> MapPage
     /// An identifier of the atlas file's content, for ETags.
     var version: String { get }
 }
@@ -47,6 +49,8 @@ public final class AtlasService: AtlasRepository, Sendable {
     let coverage: [IndicatorCoverage]
     public let version: String
     let builtAt: String
+    /// The towns' shapes for the map page, made on first use (`MapPage.swift`).
+    let mapShapes = Once<MapGeometry>()
 
     /// Opens and scores the atlas at `path`.
     public init(atlasPath: String, uncertainty: RankUncertainty = RankUncertainty()) throws {

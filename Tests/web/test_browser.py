@@ -14,6 +14,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 PAGES = [
     ("accueil", "/", 1600),
+    ("carte", "/carte", 1200),
     ("commune", "/communes/46102", 3200),
     ("commune-corse", "/communes/2A004", 1600),
     ("comparer", "/comparer?codes=46102,01004", 2000),
@@ -26,6 +27,7 @@ PAGES = [
 # Pages also checked on a phone-sized window (390 px wide): their tables must scroll, not break the page.
 NARROW_PAGES = [
     ("enquete-etroit", "/enquete", 2400),
+    ("carte-etroit", "/carte", 1800),
 ]
 
 

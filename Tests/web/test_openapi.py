@@ -37,6 +37,13 @@ def response_schema(spec, path, status, content_type):
 CASES = [
     ("/health", "/health", 200),
     ("/index.json", "/index.json", 200),
+    ("/carte.json", "/carte.json", 200),
+    ("/carte.json?mesure=sante&nature=5&sante=4", "/carte.json", 200),
+    ("/carte.json?mesure=medecins_generalistes_pour_10000&departement=46", "/carte.json", 200),
+    ("/carte.json?mesure=zone_abc&limite=20", "/carte.json", 200),
+    ("/carte.json?mesure=gare_dans_commune&preset=equal&agregation=geometric", "/carte.json", 200),
+    ("/carte.json?mesure=inconnue", "/carte.json", 400),
+    ("/carte.json?nature=9", "/carte.json", 400),
     ("/communes/46102.json", "/communes/{code}.json", 200),
     ("/communes/2A004.json", "/communes/{code}.json", 200),
     ("/communes/75056.json", "/communes/{code}.json", 200),

@@ -96,20 +96,31 @@ public enum Charts {
         public var title: String
         public var score: Double?
         public var link: String?
+        /// The commune's département, which places overseas towns in their inset (`NationalLayout`).
+        public var departement: String?
 
-        public init(position: GeoPoint, title: String, score: Double?, link: String? = nil) {
+        public init(position: GeoPoint, title: String, score: Double?, link: String? = nil, departement: String? = nil) {
             self.position = position
             self.title = title
             self.score = score
             self.link = link
+            self.departement = departement
+        }
+
+        /// Lambert-93 in kilometres, y down (the mainland frame of every map).
+        public static func lambert93(_ point: MapPoint) -> PlanePoint? {
+            let projected = Lambert93.project(point.position)
+            return PlanePoint(x: projected.x / 1_000, y: -projected.y / 1_000)
         }
     }
 
     /// A map: outlines (SVG path data in Lambert-93 km, y down) and dots coloured in five quintile classes,
     /// with a legend of the classes. `frame` is the area shown (minX, minY, maxX, maxY in the same frame).
-    /// Styling uses presentation attributes only, so the SVG looks the same inline or as a standalone file.
+    /// `place` puts a point on the map (kilometres, y down; `nil` leaves it out); `insets` are drawn as labelled
+    /// boxes. A map whose dots are links is a `group` (an `img` may not hold links), otherwise an `img`. Styling uses presentation attributes only, so the SVG looks the same inline or as a standalone file.
     public static func map(outlines: [String], points: [MapPoint], frame: (Double, Double, Double, Double), title: String,
-                           highlight: [String] = [], radius: Double = 2.2, legend: String? = "note globale") -> String {
+                           highlight: [String] = [], radius: Double = 2.2, legend: String? = "note globale",
+                           insets: [MapInset] = [], place: (MapPoint) -> PlanePoint? = MapPoint.lambert93) -> String {
         let classes = ColourClasses(values: points.compactMap(\.score))
         let margin = (frame.2 - frame.0) * 0.02
         let x = frame.0 - margin, y = frame.1 - margin
@@ -117,16 +128,21 @@ public enum Charts {
         let legendHeight = legend == nil ? 0 : height * 0.1
         let stroke = FrenchFree.decimal(max(0.3, width / 1_600))
         var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" class="chart map" viewBox="\(FrenchFree.decimal(x)) \(FrenchFree.decimal(y)) \(FrenchFree.decimal(width)) \(FrenchFree.decimal(height + legendHeight))" role="img" aria-labelledby="map-title" font-family="sans-serif">
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart map" viewBox="\(FrenchFree.decimal(x)) \(FrenchFree.decimal(y)) \(FrenchFree.decimal(width)) \(FrenchFree.decimal(height + legendHeight))" role="\(points.contains { $0.link != nil } ? "group" : "img")" aria-labelledby="map-title" font-family="sans-serif">
         <title id="map-title">\(SVG.escape(title))</title>
         """
+        for inset in insets {
+            let box = inset.box
+            svg += "<rect x=\"\(FrenchFree.decimal(box.x))\" y=\"\(FrenchFree.decimal(box.y))\" width=\"\(FrenchFree.decimal(box.width))\" height=\"\(FrenchFree.decimal(box.height))\" fill=\"#f8f9fb\" stroke=\"#8a93a6\" stroke-width=\"\(stroke)\"/>"
+            svg += "<text x=\"\(FrenchFree.decimal(box.x + 3))\" y=\"\(FrenchFree.decimal(box.y + MapInset.labelHeight - 4))\" font-size=\"15\" fill=\"#1d2433\">\(SVG.escape(inset.name))</text>"
+        }
         svg += "<path fill=\"#eef1f6\" stroke=\"#8a93a6\" stroke-width=\"\(stroke)\" stroke-linejoin=\"round\" d=\"\(outlines.joined())\"/>"
         for path in highlight { svg += "<path fill=\"#f2a900\" stroke=\"#1d2433\" stroke-width=\"\(stroke)\" d=\"\(path)\"/>" }
         let r = FrenchFree.decimal(radius * width / 1_000)
         svg += "<g stroke=\"#ffffff\" stroke-width=\"\(FrenchFree.decimal(radius * width / 8_000))\">"
         for point in points {
-            let projected = Lambert93.project(point.position)
-            let cx = FrenchFree.decimal(projected.x / 1_000), cy = FrenchFree.decimal(-projected.y / 1_000)
+            guard let placed = place(point) else { continue }
+            let cx = FrenchFree.decimal(placed.x), cy = FrenchFree.decimal(placed.y)
             let dot = "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(r)\" fill=\"\(classes.colour(point.score))\"><title>\(SVG.escape(point.title))</title></circle>"
             if let link = point.link {
                 svg += "<a href=\"\(SVG.escape(link))\">\(dot)</a>"

@@ -31,6 +31,14 @@
       }, 150);
     });
   }
+  // Tables wider than the screen scroll sideways: make them reachable from the keyboard.
+  document.querySelectorAll(".table-wrap").forEach(function (wrap, index) {
+    if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) return;
+    var caption = wrap.querySelector("caption");
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", (caption ? caption.textContent.trim().slice(0, 120) + " — " : "") + "tableau défilant n° " + (index + 1));
+  });
   // Print buttons.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
