@@ -23,6 +23,9 @@ struct DiagnoseCommand: ParsableCommand {
     @Option(name: .long, help: "Write the report to this file instead of printing it.")
     var output: String?
 
+    @Flag(name: .customLong("meme-situation"), help: "Compare with the towns of the same situation only (centre, banlieue, périurbaine, rurale): the population band and the similar towns.")
+    var sameSituation = false
+
     func run() throws {
         let atlas = try atlas.load()
         let database = atlas.database
@@ -30,7 +33,7 @@ struct DiagnoseCommand: ParsableCommand {
         let scores = try scoring.peers.scores(atlas: atlas)
         let position = try TownLookup.position(of: commune, in: scores)
         let board = try scoring.scoreboard(atlas, scores: scores, positions: [position])
-        let diagnosis = Diagnostician(board: board, towns: [position]).diagnose(position)
+        let diagnosis = Diagnostician(board: board, towns: [position], sameSituation: sameSituation).diagnose(position)
         let text: String
         if json {
             text = try JSONOutput.encode(diagnosis)

@@ -99,6 +99,10 @@ struct RankCommand: ParsableCommand {
             }
         } else {
             Swift.print("Pairs : \(board.scores.group.label) — pondération : \(board.weights.label) ; \(board.aggregation.label)")
+            if let situations {
+                let leftOut = scores.members.filter { !situations.contains(scores.matrix.value(commune: $0, "situation") ?? 0) }.count
+                Swift.print("Situation : \(FrenchFormat.number(Double(leftOut), decimals: 0)) communes d'une autre situation écartées")
+            }
             for score in rows {
                 let interval = score.rankInterval.map { "  [\(Int($0.low))–\(Int($0.high))]" } ?? ""
                 let name = "\(score.commune.name) (\(score.commune.departement))".padding(toLength: 40, withPad: " ", startingAt: 0)

@@ -162,6 +162,27 @@ struct DiagnosticTests {
         #expect(diagnosis.departement.positions.count == 5)
     }
 
+    @Test("towns like us can be restricted to the same situation; a town of unknown situation keeps its whole band")
+    func sameSituationRestrictsTheBand() {
+        // The twelve towns with a situation: 0–5 centre, 6–10 rurale, 11 unknown.
+        let situation = HandMadePeers.definition("situation", .typologie, .neutral, kind: .category)
+        let base = DiagnosticPeers.matrix
+        let values: [Double] = (0..<12).flatMap { (town: Int) -> [Double] in
+            let situationCode: Double = town < 6 ? 1 : (town < 11 ? 4 : .nan)
+            return (0..<3).map { base.value(commune: town, indicator: $0) ?? .nan } + [situationCode]
+        }
+        let matrix = IndicatorMatrix(communes: base.communes, indicators: base.indicators + [situation], values: values)
+        let board = Scoreboard(scores: PeerScores(matrix: matrix, group: DiagnosticPeers.scores.group), weights: DiagnosticPeers.weights)
+        let restricted = Diagnostician(board: board, sameSituation: true)
+        #expect(restricted.diagnose(0).band.positions == [1, 2, 3, 4, 5])
+        #expect(restricted.diagnose(0).band.label.hasSuffix(", même situation : ville-centre ou ville isolée (son propre centre)"))
+        #expect(restricted.diagnose(7).band.positions == [6, 8, 9, 10])
+        #expect(restricted.diagnose(11).band.positions == Array(0..<11))
+        #expect(Diagnostician(board: board).diagnose(0).band.positions == Array(1..<12))
+        // Only the town's own diagnostic prepared: the same sets.
+        #expect(Diagnostician(board: board, towns: [7], sameSituation: true).diagnose(7).band.positions == [6, 8, 9, 10])
+    }
+
     @Test func aTownOutsideTheBandsIsComparedWithEveryPeer() {
         // Peers of 1,000 inhabitants and more (a wider group than the bands): a town of 1,500 has no band.
         let matrix = IndicatorMatrix(

@@ -173,6 +173,24 @@ struct RealAtlasScoreTests {
         #expect(partial > 0)
     }
 
+    @Test("the teleworker profile leaves out the banlieues of large urban units by default, and only then")
+    func teleworkerProfileKeepsTownsWithTheirOwnCentre() throws {
+        let scores = PeerScores(matrix: try RealAtlas.open().indicatorMatrix(), group: .smallTowns)
+        let matcher = Matcher(scores: scores)
+        // The home page's "Je télétravaille" ratings.
+        let weights = try Weights.custom(ratings: [.numerique: 5, .nature: 4, .mobilite: 4, .sante: 3, .vieSociale: 3])
+        let situation = try #require(scores.matrix.indicator("situation"))
+        func situations(_ result: MatchResult) -> [Double?] {
+            result.towns.map { town in scores.matrix.communes.firstIndex { $0.code == town.commune.code }.flatMap { scores.matrix.value(commune: $0, indicator: situation) } }
+        }
+        let byDefault = try matcher.match(HouseholdProfile(weights: weights, constraints: [.situations(anyOf: Situation.ownCentreByDefault)], top: 20))
+        #expect(byDefault.towns.count == 20)
+        #expect(!situations(byDefault).contains(Double(Situation.banlieue.rawValue)))
+        #expect((byDefault.constraints.first?.failed ?? 0) > 500, "the banlieues left out are counted")
+        let everySituation = try matcher.match(HouseholdProfile(weights: weights, top: 20))
+        #expect(situations(everySituation).contains(Double(Situation.banlieue.rawValue)), "without the filter some banlieues rank in the top 20")
+    }
+
     @Test func typeCountsArePlausible() throws {
         let matrix = try RealAtlas.open().indicatorMatrix()
         let rows = matrix.rows(in: .smallTowns)

@@ -452,6 +452,34 @@ struct WebTests {
         }
     }
 
+    @Test("the situation checkboxes filter the ranking, count the towns left out and offer to include them")
+    func situationFilterAndItsToggle() async throws {
+        try await WebFixture.application().test(.router) { client in
+            var peers = 0
+            try await client.execute(uri: "/classement.json?numerique=5", method: .get) { response in
+                let page = try response.json()
+                peers = (page["rows"] as? [Any])?.count ?? 0
+                #expect(page["situationExcluded"] as? Int == 0)
+                #expect(page["situationNote"] == nil)
+            }
+            #expect(peers > 0)
+            // The fixture's small towns all have their own centre: asking for banlieues only leaves every one out.
+            try await client.execute(uri: "/classement.json?numerique=5&situation_banlieue=1", method: .get) { response in
+                let page = try response.json()
+                #expect((page["rows"] as? [Any])?.isEmpty == true)
+                #expect(page["situationExcluded"] as? Int == peers)
+                #expect(page["includeAllSituationsQuery"] as? String == "numerique=5")
+            }
+            // The household profiles' default (all but banlieues) keeps them, with the note and the one-click toggle.
+            try await client.execute(uri: "/classement?numerique=5&" + AtlasService.ownCentreQuery, method: .get) { response in
+                #expect(response.text.contains("0 banlieue"))
+                #expect(response.text.contains("href=\"/classement?numerique=5\">les inclure</a>"))
+                #expect(response.text.contains("name=\"situation_banlieue\" value=\"1\">"))
+                #expect(response.text.contains("name=\"situation_centre\" value=\"1\" checked>"))
+            }
+        }
+    }
+
     @Test func exportsAreCSVAndGeoJSON() async throws {
         try await WebFixture.application().test(.router) { client in
             try await client.execute(uri: "/classement.csv", method: .get) { response in

@@ -97,13 +97,25 @@ public struct Diagnostician: Sendable {
     private let typeSets: [TownType: SortedPeerSet]
     /// Every peer: the comparison set of a town outside the bands (only with peers wider than the bands).
     private let allPeers: SortedPeerSet?
+    /// "Towns like us" of the same situation only (`Situation`): the band and the similar towns are restricted to
+    /// the peers sharing the town's situation (a town whose situation is unknown keeps its whole band).
+    public let sameSituation: Bool
+    /// Each peer's situation (`nil`: unknown).
+    private let situations: [Situation?]
 
     /// `peerTypes`, if given, must come from `board`'s scores and typology (they are assigned here otherwise).
     /// With `towns`, only the comparison sets of those peers are prepared (a command about one town): only they
     /// can then be diagnosed.
-    public init(board: Scoreboard, peerTypes: PeerTypes? = nil, towns: [Int]? = nil) {
+    /// With `sameSituation`, the band and the similar towns are those of the town's own situation.
+    public init(board: Scoreboard, peerTypes: PeerTypes? = nil, towns: [Int]? = nil, sameSituation: Bool = false) {
         self.board = board
+        self.sameSituation = sameSituation
         let scores = board.scores
+        let situationColumn = scores.matrix.indicator("situation")
+        let situations = scores.members.map { row in
+            situationColumn.flatMap { scores.matrix.value(commune: row, indicator: $0) }.flatMap { Situation(rawValue: Int($0)) }
+        }
+        self.situations = situations
         let peerTypes = peerTypes ?? PeerTypes(scores: scores, rules: board.typology)
         let types = scores.members.indices.map { peerTypes.types($0) }
         self.types = types
@@ -115,10 +127,15 @@ public struct Diagnostician: Sendable {
             return positions.map { ($0.key, $0.value) }
         }
         let wanted = towns ?? Array(scores.members.indices)
-        let wantedBands = Set(wanted.compactMap { PeerGroup.band(of: communes[$0].population)?.label })
+        let bandKey = { (position: Int) in Self.bandKey(PeerGroup.band(of: communes[position].population), situations[position], sameSituation) }
+        let wantedBands = Set(wanted.compactMap(bandKey))
         let wantedDepartements = Set(wanted.map { communes[$0].departement })
         let wantedTypes = Set(wanted.flatMap { types[$0] })
-        let bands = grouped { PeerGroup.band(of: communes[$0].population).map { [$0.label] } ?? [] }.filter { wantedBands.contains($0.key) }
+        // Every town is in its band's set; with `sameSituation`, also in its band-and-situation set.
+        let bands = grouped { position in
+            let band = PeerGroup.band(of: communes[position].population)
+            return Array(Set([Self.bandKey(band, nil, false), bandKey(position)].compactMap { $0 }))
+        }.filter { wantedBands.contains($0.key) }
         let departements = grouped { [communes[$0].departement] }.filter { wantedDepartements.contains($0.key) }
         let typeGroups = grouped { types[$0] }.filter { wantedTypes.contains($0.key) }
         let outsideBands = wanted.contains { PeerGroup.band(of: communes[$0].population) == nil }
@@ -137,9 +154,11 @@ public struct Diagnostician: Sendable {
         let row = scores.members[position]
         let commune = scores.matrix.communes[row]
         let bandGroup = PeerGroup.band(of: commune.population)
-        let bandPeers = bandGroup.map { bandSets[$0.label]! } ?? allPeers!
+        let bandPeers = Self.bandKey(bandGroup, situations[position], sameSituation).map { bandSets[$0]! } ?? allPeers!
         let departementPeers = departementSets[commune.departement]!
-        let band = ComparisonSet(label: (bandGroup ?? scores.group).label, positions: bandPeers.positions(excluding: position))
+        let ownSituation = sameSituation ? situations[position] : nil
+        let bandLabel = (bandGroup ?? scores.group).label + (ownSituation.map { ", même situation : \($0.label.lowercased())" } ?? "")
+        let band = ComparisonSet(label: bandLabel, positions: bandPeers.positions(excluding: position))
         let departementSet = ComparisonSet(
             label: "communes du même département (\(commune.departementName ?? commune.departement)) parmi les \(scores.group.label)",
             positions: departementPeers.positions(excluding: position))
@@ -192,7 +211,7 @@ public struct Diagnostician: Sendable {
 
         let levers = levers(position: position, band: band, indicators: indicators)
         let weakest = dimensions.filter { board.weights.value($0.dimension) > 0 && $0.score != nil }.min { $0.score! < $1.score! }?.dimension
-        let similar = similarity.mostSimilar(to: position, count: similarCount).map { neighbour in
+        let similar = similarity.mostSimilar(to: position, count: similarCount) { ownSituation == nil || situations[$0] == ownSituation }.map { neighbour in
             SimilarTown(commune: scores.matrix.communes[scores.members[neighbour.position]], distance: neighbour.distance,
                         composite: board.composites[neighbour.position].isNaN ? nil : board.composites[neighbour.position],
                         weakestDimensionScore: weakest.flatMap { scores.dimensionScore(neighbour.position, $0) })
@@ -206,6 +225,14 @@ public struct Diagnostician: Sendable {
             score: board.townScore(position), band: band, typePeers: typePeers, departement: departementSet,
             dimensions: dimensions, indicators: indicators, strengths: sentences(.strength), weaknesses: sentences(.weakness),
             rule: Standing.rule, levers: levers, similarTowns: similar, weakestDimension: weakest, betterOnWeakest: better)
+    }
+
+    /// The key of a town's band set: its population band's label, followed by its situation when comparisons are
+    /// restricted to the same situation and the situation is known; `nil` outside the bands.
+    private static func bandKey(_ band: PeerGroup?, _ situation: Situation?, _ sameSituation: Bool) -> String? {
+        guard let band else { return nil }
+        guard sameSituation, let situation else { return band.label }
+        return band.label + "|" + situation.id
     }
 
     /// Each weak scored indicator becomes a lever; priority = normalised weight of its dimension × gap (points)

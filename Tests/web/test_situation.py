@@ -1,0 +1,62 @@
+"""A small town is not a suburb, in headless Chromium as a household uses it: the home page's "Je télétravaille"
+profile leaves out the banlieues of large urban units by default, says how many, and one click includes them again;
+the checkbox does the same through the form."""
+import re
+
+import pytest
+from browser import console_messages, make_driver, requires_browser
+
+try:
+    from selenium.webdriver.common.by import By
+except ImportError:  # pragma: no cover
+    pass
+
+pytestmark = requires_browser
+
+
+@pytest.fixture(scope="module")
+def driver():
+    driver = make_driver(1280)
+    yield driver
+    driver.quit()
+
+
+def checkbox(driver, situation):
+    return driver.find_element(By.CSS_SELECTOR, f"input[name=situation_{situation}]")
+
+
+def ranked_towns(driver):
+    return [link.get_attribute("href") for link in driver.find_elements(By.CSS_SELECTOR, "table.ranking tbody th a")]
+
+
+def left_out(driver):
+    notices = [n.text for n in driver.find_elements(By.CSS_SELECTOR, "p.notice") if "écartées" in n.text]
+    if not notices:
+        return None
+    return int(re.match(r"([\d\u202f\u00a0 ]+)", notices[0]).group(1).replace("\u202f", "").replace("\u00a0", "").replace(" ", ""))
+
+
+def test_the_teleworker_profile_leaves_banlieues_out_by_default_and_one_click_includes_them(server, driver):
+    driver.get(server + "/")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Je télétravaille").click()
+    assert "/classement" in driver.current_url
+    assert not checkbox(driver, "banlieue").is_selected()
+    assert all(checkbox(driver, s).is_selected() for s in ("centre", "periurbaine", "rurale"))
+    excluded = left_out(driver)
+    assert excluded is not None, "the page says how many banlieues were left out"
+    by_default = ranked_towns(driver)
+    assert by_default
+
+    driver.find_element(By.LINK_TEXT, "les inclure").click()
+    assert left_out(driver) is None
+    assert all(checkbox(driver, s).is_selected() for s in ("centre", "banlieue", "periurbaine", "rurale"))
+    if excluded > 0:
+        assert ranked_towns(driver) != by_default, "with the banlieues included the ranking changes"
+
+    # The form: untick "banlieue" and submit, the default again.
+    checkbox(driver, "banlieue").click()
+    driver.find_element(By.CSS_SELECTOR, "form.weights button[type=submit]").click()
+    assert not checkbox(driver, "banlieue").is_selected()
+    assert left_out(driver) == excluded
+    assert ranked_towns(driver) == by_default
+    assert not [m for m in console_messages(driver) if "SEVERE" in m or "Refused" in m]
