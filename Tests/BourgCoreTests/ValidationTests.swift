@@ -181,11 +181,13 @@ enum SyntheticMigration {
         let model = try #require(report.model(.amenity))
         let prediction = model.predict(scores: [80, nil, 10] + Array(repeating: 50, count: model.predictors.count - 3))
         #expect(abs(prediction.intercept + prediction.contributions.reduce(0, +) - prediction.value) < 1e-12)
-        // The towns' in-sample predictions are the model's.
-        let town = report.towns[0], row = try #require(matrix.row(ofCommune: town.code))
-        let scores = sample.scores, position = try #require(scores.position(ofRow: row))
-        let own = model.predictors.map { id in scores.indicatorScore(position, column: matrix.indicator(id)!) }
-        #expect(abs(model.predict(scores: own).value - town.predicted) < 1e-9)
+        // The towns' in-sample predictions are the model's, decomposed.
+        let inputs = NewcomerInputs(model: model, sample: sample)
+        for town in report.towns.prefix(20) {
+            let own = try #require(inputs.prediction(ofCommune: town.code))
+            #expect(abs(own.value - town.predicted) < 1e-9)
+            #expect(abs(own.intercept + own.contributions.reduce(0, +) - own.value) < 1e-12)
+        }
         // The synthetic outcome follows x1 up and x2 down: x1 (santé) gets the revealed weight.
         #expect((report.revealed.value(.sante)) > 50)
         #expect(report.revealed.value(.nature) == 0)

@@ -118,4 +118,23 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+
+    // Target (issue 14): < 2 s for the newcomer models' fit and the whole validation over the small towns (both models
+    // with λ by nested CV, temporal and spatial tests, baselines, every ρ with its 1,000-resample interval).
+    let sample = try! MigrationSample(scores: smallTowns)
+    Benchmark("Fit the newcomer models and validate them over the small towns",
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(20), maxIterations: 5)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try! NewcomerValidation(sample: sample).report(weightings: WeightPresets.all))
+        }
+    }
+
+    // Target (issue 14): < 50 µs for one prediction with its per-indicator decomposition.
+    let inputs = NewcomerInputs(model: try! atlas.validationReport(towns: false).model(.amenity)!, sample: sample)
+    Benchmark("Predict one town's net migration with its decomposition",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(3))) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(inputs.prediction(ofCommune: "46102")!)
+        }
+    }
 }

@@ -23,6 +23,8 @@ public struct MigrationSample: Sendable {
     public static let folds = 5
     /// Seed of the fold assignment.
     public static let foldSeed: UInt64 = 2021
+    /// The fewest towns a sample may have (the real atlas has about 4,000; the test fixtures a handful).
+    public static let minimumTowns = 5
 
     public let scores: PeerScores
     /// Peer positions (in `scores`) of the sample's towns.
@@ -52,7 +54,7 @@ public struct MigrationSample: Sendable {
             guard let y2 = matrix.value(commune: row, indicator: latestColumn), let y1 = matrix.value(commune: row, indicator: earlierColumn) else { continue }
             positions.append(position); latest.append(y2); earlier.append(y1)
         }
-        guard positions.count >= 50 else { throw ScoringError("trop peu de villes avec un solde migratoire (\(positions.count))") }
+        guard positions.count >= Self.minimumTowns else { throw ScoringError("trop peu de villes avec un solde migratoire (\(positions.count))") }
         self.scores = scores
         self.positions = positions
         self.latest = latest
@@ -107,6 +109,37 @@ public struct MigrationSample: Sendable {
         var result = [Double](repeating: .nan, count: raw.count)
         for (k, i) in present.enumerated() { result[i] = ranks[k] }
         return result
+    }
+
+    /// The predictor keys of matrix columns: the indicator id, or for a category one `id=code` dummy per code
+    /// present in the sample but the most common (the reference), codes in increasing order.
+    public func predictorKeys(_ columns: [Int]) -> [String] {
+        let indicators = scores.matrix.indicators
+        return columns.flatMap { column -> [String] in
+            guard indicators[column].kind == .category else { return [indicators[column].id] }
+            var counts: [Double: Int] = [:]
+            for value in rawColumn(column) where !value.isNaN { counts[value, default: 0] += 1 }
+            let reference = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            return counts.keys.sorted().filter { $0 != reference }.map { "\(indicators[column].id)=\(Int($0))" }
+        }
+    }
+
+    /// The sample's scores of a predictor key (`predictorKeys`): `scoreColumn` of an indicator, or 100 / 0 for a
+    /// dummy (NaN where the category is missing).
+    public func scoreColumn(key: String) -> [Double] {
+        let parts = key.split(separator: "=", maxSplits: 1)
+        guard let column = scores.matrix.indicator(String(parts[0])) else { return Array(repeating: .nan, count: count) }
+        guard parts.count == 2, let code = Double(parts[1]) else { return scoreColumn(column) }
+        return rawColumn(column).map { $0.isNaN ? .nan : ($0 == code ? 100 : 0) }
+    }
+
+    /// A predictor key in French: the indicator's label, and for a dummy its category's ("Situation : rurale").
+    public func label(ofKey key: String) -> String {
+        let parts = key.split(separator: "=", maxSplits: 1)
+        guard let column = scores.matrix.indicator(String(parts[0])) else { return key }
+        let definition = scores.matrix.indicators[column]
+        guard parts.count == 2, let code = Double(parts[1]) else { return definition.label }
+        return "\(definition.label) : \(definition.categoryLabel(code) ?? String(parts[1]))"
     }
 
     /// The raw values of a matrix column for the sample (NaN = missing).

@@ -2,10 +2,14 @@ import Foundation
 
 /// What an indicator may be in the newcomer model: the rule that keeps the outcome out of its own explanation.
 ///
-/// One rule over the catalogue, by source and id: every figure of the migration source (population change, net
-/// migration, natural balance, births, deaths, populations), the census share of recent movers and any other
+/// One rule over the catalogue, by source, dimension and id: every figure of the migration source (population
+/// change, net migration, natural balance, births, deaths, populations), every indicator of the *dynamique*
+/// dimension (the outcome's own: growth, and the programmes chosen for towns in decline), the census share of
+/// recent movers, the counts of rental listings (turnover: moves seen from the market) and any other
 /// population-derived id is the **outcome**; dwellings authorised or started are **housing supply**, allowed only
 /// in the supply-aware model and only when authorised before the outcome window (`supplyBeforeWindowIDs`).
+/// Directional indicators are **amenities** (their scores, and the revealed weights); neutral quantities and flags
+/// are **descriptors** (structure: distance to Paris, second homes, altitude…), controls in both models, never weighed.
 public enum PredictorRole: String, Sendable, Hashable, Codable {
     /// Derived from population change, migration or natural balance: never a predictor.
     case outcome
@@ -15,28 +19,40 @@ public enum PredictorRole: String, Sendable, Hashable, Codable {
     case supplyDuringWindow = "supply_during_window"
     /// Any other scored indicator (directional, in a weighable dimension): a predictor of both models.
     case amenity
-    /// Not scored (neutral, categorical, typologies): describes, never a predictor.
+    /// A neutral quantity or flag, or a structural category (`structuralCategories`): a control in both models
+    /// (the percentile rank of its value among the sample; a category as 0/100 dummies), not weighed.
+    case descriptor
+    /// Categorical, or without a source: describes, never a predictor.
     case notScored = "not_scored"
 
     /// The source whose every figure is the outcome (`insee-naissances-deces-solde-migratoire-2008-2023`).
     public static let outcomeSource = "insee-naissances-deces-solde-migratoire-2008-2023"
     /// Id stems of outcome-derived indicators from any source.
     public static let outcomeStems = ["population_", "croissance_population", "taux_solde_", "solde_", "naissances_", "deces_",
-                                      "part_menages_emmenages"]
+                                      "part_menages_emmenages", "loyer_appartement_annonces", "loyer_maison_annonces"]
     /// Id stems of housing-supply indicators (Sitadel).
     public static let supplyStems = ["logements_autorises_", "logements_commences_"]
+    /// The categorical indicators of structure that enter the models as dummies (one per category but the most
+    /// common): urban status and size, attraction area, density, centrality, rurality, massif. Left out: the
+    /// housing zone (A/B/C, drawn from market tension: demand itself) and the rent model's quality levels.
+    public static let structuralCategories = ["situation", "taille_unite_urbaine", "categorie_aav", "taille_aav", "grille_densite",
+                                              "centralite_equipements", "typologie_ruralite", "massif"]
     /// The supply indicators measured before the outcome window.
     public static let supplyBeforeWindowIDs = ["logements_autorises_2013_2015_pour_1000"]
 
     /// The role of a catalogue entry.
     public static func of(_ definition: IndicatorDefinition) -> PredictorRole {
-        if definition.sources.contains(outcomeSource) || outcomeStems.contains(where: definition.id.hasPrefix) { return .outcome }
+        if definition.sources.contains(outcomeSource) || definition.dimension == .dynamique || outcomeStems.contains(where: definition.id.hasPrefix) {
+            return .outcome
+        }
         if supplyStems.contains(where: definition.id.hasPrefix) {
             return supplyBeforeWindowIDs.contains(definition.id) ? .supplyBeforeWindow : .supplyDuringWindow
         }
         let scored = definition.direction != .neutral && definition.kind != .category
             && AttractivenessDimension.weighable.contains(definition.dimension)
-        return scored ? .amenity : .notScored
+        if scored { return .amenity }
+        if definition.kind == .category { return structuralCategories.contains(definition.id) ? .descriptor : .notScored }
+        return definition.sources.isEmpty ? .notScored : .descriptor
     }
 }
 
@@ -58,16 +74,19 @@ public enum NewcomerModelKind: String, Sendable, Hashable, Codable, CaseIterable
     /// The roles this model may use.
     public var allowedRoles: Set<PredictorRole> {
         switch self {
-        case .amenity: [.amenity]
-        case .supplyAware: [.amenity, .supplyBeforeWindow]
+        case .amenity: [.amenity, .descriptor]
+        case .supplyAware: [.amenity, .descriptor, .supplyBeforeWindow]
         }
     }
 
-    /// The predictors of this model among the scored columns of a matrix (`PeerScores.scoredIndicators`), and
-    /// for the supply-aware model the supply columns before the window: matrix columns, in catalogue order.
+    /// The predictors of this model: matrix columns, in catalogue order, whose role it allows (an amenity only
+    /// when it is among the `scored` columns, `PeerScores.scoredIndicators`).
     public func predictors(in catalogue: [IndicatorDefinition], scored: [Int]) -> [Int] {
-        let candidates = Set(scored).union(catalogue.indices.filter { PredictorRole.of(catalogue[$0]) == .supplyBeforeWindow })
-        return catalogue.indices.filter { candidates.contains($0) && allowedRoles.contains(PredictorRole.of(catalogue[$0])) }
+        let scored = Set(scored)
+        return catalogue.indices.filter { column in
+            let role = PredictorRole.of(catalogue[column])
+            return allowedRoles.contains(role) && (role != .amenity || scored.contains(column))
+        }
     }
 }
 
@@ -85,10 +104,12 @@ public struct LeakageError: Error, CustomStringConvertible, Sendable, Equatable 
 /// contribution per indicator (`Prediction`), which sum to it exactly.
 public struct NewcomerModel: Sendable, Hashable, Codable {
     public var kind: NewcomerModelKind
-    /// Indicator ids of the predictors, in order.
+    /// The predictors, in order: indicator ids, and `id=code` for a category's dummy (`MigrationSample.predictorKeys`).
     public var predictors: [String]
     /// Dimension of each predictor.
     public var dimensions: [AttractivenessDimension]
+    /// Role of each predictor: only amenities count in the revealed weights.
+    public var roles: [PredictorRole]
     /// Mean and standard deviation of each predictor's score over the fitting towns (after the missing → 50 rule).
     public var means: [Double]
     public var scales: [Double]
@@ -125,20 +146,20 @@ public struct NewcomerModel: Sendable, Hashable, Codable {
         return Prediction(value: value, intercept: fit.intercept, contributions: contributions)
     }
 
-    /// Revealed weights: per weighable dimension, the sum of its predictors' positive standardised coefficients,
+    /// Revealed weights: per weighable dimension, the sum of its amenities' positive standardised coefficients,
     /// as a share (%) of the total; negative associations are shown (`negativeAssociation`) but not weighed.
     public var revealedWeights: [AttractivenessDimension: Double] {
         var positive: [AttractivenessDimension: Double] = [:]
-        for (j, dimension) in dimensions.enumerated() where fit.coefficients[j] > 0 { positive[dimension, default: 0] += fit.coefficients[j] }
+        for (j, dimension) in dimensions.enumerated() where fit.coefficients[j] > 0 && roles[j] == .amenity { positive[dimension, default: 0] += fit.coefficients[j] }
         let total = positive.values.reduce(0, +)
         guard total > 0 else { return [:] }
         return positive.mapValues { $0 / total * 100 }
     }
 
-    /// Per weighable dimension, the sum of its predictors' negative standardised coefficients (≤ 0).
+    /// Per weighable dimension, the sum of its amenities' negative standardised coefficients (≤ 0).
     public var negativeAssociation: [AttractivenessDimension: Double] {
         var negative: [AttractivenessDimension: Double] = [:]
-        for (j, dimension) in dimensions.enumerated() where fit.coefficients[j] < 0 { negative[dimension, default: 0] += fit.coefficients[j] }
+        for (j, dimension) in dimensions.enumerated() where fit.coefficients[j] < 0 && roles[j] == .amenity { negative[dimension, default: 0] += fit.coefficients[j] }
         return negative
     }
 
@@ -163,4 +184,37 @@ public struct Prediction: Sendable, Hashable {
     public var intercept: Double
     /// One per predictor, in the model's order: coefficient × standardised score.
     public var contributions: [Double]
+}
+
+/// The predictor scores of a model for every town of a sample, as the fit saw them: an amenity's stored score,
+/// a descriptor's or supply column's percentile rank among the sample (`MigrationSample.scoreColumn`).
+public struct NewcomerInputs: Sendable {
+    public let model: NewcomerModel
+    /// One column per predictor, one value per sample town (NaN = missing).
+    public let columns: [[Double]]
+    private let townOfCode: [String: Int]
+    /// Each predictor key in French (`MigrationSample.label(ofKey:)`).
+    public let labels: [String: String]
+
+    /// A predictor key in French.
+    public func label(ofKey key: String) -> String { labels[key] ?? key }
+
+    public init(model: NewcomerModel, sample: MigrationSample) {
+        labels = Dictionary(uniqueKeysWithValues: model.predictors.map { ($0, sample.label(ofKey: $0)) })
+        let matrix = sample.scores.matrix
+        self.model = model
+        columns = model.predictors.map(sample.scoreColumn(key:))
+        townOfCode = Dictionary(uniqueKeysWithValues: sample.positions.enumerated().map {
+            (matrix.communes[sample.scores.members[$0.element]].code, $0.offset)
+        })
+    }
+
+    /// The predictor scores of a town (nil = missing), or `nil` when it is not in the sample.
+    public func scores(ofCommune code: String) -> [Double?]? {
+        guard let town = townOfCode[code] else { return nil }
+        return columns.map { $0[town].isNaN ? nil : $0[town] }
+    }
+
+    /// A town's prediction and its decomposition, or `nil` when it is not in the sample.
+    public func prediction(ofCommune code: String) -> Prediction? { scores(ofCommune: code).map(model.predict) }
 }

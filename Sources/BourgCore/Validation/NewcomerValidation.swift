@@ -126,19 +126,22 @@ public struct NewcomerValidation: Sendable {
     }
 
     /// A fitter for a model kind; throws `LeakageError` if the leakage rule would let an outcome in.
-    public func fitter(_ kind: NewcomerModelKind) throws -> (fitter: NewcomerFitter, columns: [Int]) {
+    public func fitter(_ kind: NewcomerModelKind) throws -> (fitter: NewcomerFitter, keys: [String]) {
         let matrix = sample.scores.matrix
         let columns = kind.predictors(in: matrix.indicators, scored: sample.scores.scoredIndicators)
         try NewcomerModel.checkLeakage(kind: kind, predictors: columns.map { matrix.indicators[$0] })
-        let scoreColumns = columns.map(sample.scoreColumn)
-        return (NewcomerFitter(sample: sample, columns: scoreColumns, missing: columns.map { _ in NewcomerModel.missingScore }, penalised: true), columns)
+        let keys = sample.predictorKeys(columns)
+        return (NewcomerFitter(sample: sample, columns: keys.map(sample.scoreColumn(key:)), missing: keys.map { _ in NewcomerModel.missingScore },
+                               penalised: true), keys)
     }
 
     /// A model from a fit.
-    func model(_ kind: NewcomerModelKind, fitter: NewcomerFitter, columns: [Int], fit: RidgeFit, period: String, outcome: String) -> NewcomerModel {
-        let indicators = sample.scores.matrix.indicators
+    func model(_ kind: NewcomerModelKind, fitter: NewcomerFitter, columns keys: [String], fit: RidgeFit, period: String, outcome: String) -> NewcomerModel {
+        let matrix = sample.scores.matrix
+        let definitions = keys.map { matrix.indicators[matrix.indicator(String($0.split(separator: "=")[0]))!] }
         return NewcomerModel(
-            kind: kind, predictors: columns.map { indicators[$0].id }, dimensions: columns.map { indicators[$0].dimension },
+            kind: kind, predictors: keys, dimensions: definitions.map(\.dimension),
+            roles: definitions.map(PredictorRole.of),
             means: fitter.means, scales: fitter.scales, fit: fit,
             provenance: "Solde migratoire apparent \(period) (\(outcome)), \(sample.count) petites villes de \(sample.blocks.count) départements, "
                 + "poids √(population / 2 500), ridge λ = \(fit.lambda) (choisi par validation croisée en 5 blocs de départements "
@@ -196,9 +199,9 @@ public struct NewcomerValidation: Sendable {
         persistence.temporal = OutOfSample(predictions: sample.earlier, observed: sample.latest, sample: sample, bootstrap: bootstrap, draws: draws)
         let outOfSample = [
             row("amenity", "Modèle des aménités", temporal: amenityTemporal, spatial: amenitySpatial),
-            row("supply-aware", "Modèle avec l'offre de logements autorisée en 2013–2015", temporal: supplyTemporal, spatial: supplySpatial),
+            row("supply-aware", "Modèle avec offre de logements 2013–2015", temporal: supplyTemporal, spatial: supplySpatial),
             persistence,
-            baseline("distance", "Distance à un pôle de 200 000 habitants ou plus, seule", matrix.indicator(MigrationSample.distanceID).map(sample.rawColumn) ?? []),
+            baseline("distance", "Distance à un pôle de 200 000 hab., seule", matrix.indicator(MigrationSample.distanceID).map(sample.rawColumn) ?? []),
             baseline("barometre", "Note composite du baromètre, seule", barometreComposite),
         ]
         // Correlations.
