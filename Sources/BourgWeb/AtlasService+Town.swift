@@ -46,7 +46,7 @@ extension AtlasService {
                 action: lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst(), inTownsHands: lever.action.inTownsHands,
                 barrier: lever.action.barrier?.label, compositeGain: lever.compositeGain,
                 gainText: Self.gainText(points: lever.compositeGain, places: lever.placesGained),
-                association: diagnosis.flatMap { leverAssociation(lever.indicator, positions: $0.band.positions) })
+                association: diagnosis.flatMap { MigrationSample.associationText(scores: scores, indicator: lever.indicator.id, positions: $0.band.positions) })
         }
         let weakest = diagnosis?.weakestDimension
         let similar = (diagnosis?.similarTowns ?? []).map { town in

@@ -168,7 +168,8 @@ extension AtlasService {
             return (town.residual, ValidationTownLine(
                 commune: "\(town.name) (\(town.departement))", path: "/communes/\(town.code)", observed: FrenchFormat.rate(town.observed),
                 predicted: FrenchFormat.rate(town.predicted), residual: FrenchFormat.rate(town.residual),
-                explanation: drivers.isEmpty ? "" : "profil : " + drivers.joined(separator: " ; ")))
+                explanation: (drivers.isEmpty ? "" : "profil : " + drivers.joined(separator: " ; ") + ". ")
+                    + "Avec l'offre de logements autorisée en 2013–2015, le modèle prédit \(FrenchFormat.rate(town.supplyAwareTemporal)) (hors échantillon)."))
         }
     }
 
@@ -187,12 +188,5 @@ extension AtlasService {
             observed: FrenchFormat.rate(town.observed), predicted: FrenchFormat.rate(town.predicted),
             verdict: "\(town.name) \(standing) : écart \(FrenchFormat.rate(town.residual)), plus grand que celui de \(FrenchFormat.number(town.residualPercentile, decimals: 0)) % des petites villes.",
             drivers: drivers)
-    }
-
-    /// The association, among `positions` (a town's band), of an indicator with arrivals, in words.
-    func leverAssociation(_ definition: IndicatorDefinition, positions: [Int]) -> String? {
-        guard let column = matrix.indicator(definition.id),
-              let rho = MigrationSample.association(scores: scores, column: column, positions: positions) else { return nil }
-        return "association avec les arrivées parmi les villes de même taille : ρ = \(FrenchFormat.number(rho, decimals: 2))"
     }
 }

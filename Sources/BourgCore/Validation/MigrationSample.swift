@@ -160,3 +160,12 @@ extension MigrationSample {
         return RankCorrelation.spearman(x, y)
     }
 }
+
+extension MigrationSample {
+    /// The association of a lever's indicator with arrivals among `positions`, in French, as the diagnostic
+    /// shows it beside the lever ("association avec les arrivées … : ρ = 0,12"), or `nil`.
+    public static func associationText(scores: PeerScores, indicator id: String, positions: [Int]) -> String? {
+        guard let column = scores.matrix.indicator(id), let rho = association(scores: scores, column: column, positions: positions) else { return nil }
+        return "association avec les arrivées 2016–2022 parmi les villes de même taille : ρ = \(FrenchFormat.number(rho, decimals: 2))"
+    }
+}

@@ -206,7 +206,7 @@ public struct NewcomerValidation: Sendable {
         ]
         // Correlations.
         var correlations = (weightings + [revealed]).map(correlation)
-        for (d, dimension) in scores.dimensions.enumerated() {
+        for (d, dimension) in scores.dimensions.enumerated() where scores.indicatorsPerDimension[d] > 0 {
             let perPeer = (0..<scores.members.count).map { scores.dimensionScores[$0 * scores.dimensions.count + d] }
             correlations.append(correlation(kind: "dimension", id: dimension.rawValue, label: dimension.label, perPeer: perPeer))
         }

@@ -56,12 +56,12 @@ public enum ValidationText {
         return lines.joined(separator: "\n")
     }
 
-    /// The revealed weights beside stated ones, one line per dimension: "dimension  révélé  déclaré".
+    /// The revealed weights beside stated ones (in % of each total), one line per dimension either weighs.
     public static func weightsTable(revealed: Weights, stated: Weights) -> [(dimension: AttractivenessDimension, revealed: Double, stated: Double)] {
         let statedTotal = AttractivenessDimension.weighable.reduce(0) { $0 + stated.value($1) }
         return AttractivenessDimension.weighable.map { dimension in
             (dimension, revealed.value(dimension), statedTotal > 0 ? stated.value(dimension) / statedTotal * 100 : 0)
-        }
+        }.filter { $0.revealed > 0 || $0.stated > 0 }
     }
 
     /// The CSV header of the per-town table.
