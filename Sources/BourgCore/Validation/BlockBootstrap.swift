@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A percentile bootstrap that resamples whole blocks (départements) with replacement: neighbouring towns move
@@ -47,4 +48,14 @@ public struct BlockBootstrap: Sendable, Hashable, Codable {
         let blocks = pairs.positions.map { blockOf[$0] }
         return interval(draws: draws) { counts in pairs.value(multiplicity: blocks.map { counts[$0] }) }
     }
+}
+
+/// `(0..<count).map(body)` computed on every core; the result is in order, whatever the machine.
+func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    var results = [T?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let output = buffer
+        DispatchQueue.concurrentPerform(iterations: count) { index in output[index] = body(index) }
+    }
+    return results.map { $0! }
 }

@@ -90,6 +90,16 @@ public enum NewcomerModelKind: String, Sendable, Hashable, Codable, CaseIterable
     }
 }
 
+extension NewcomerModelKind {
+    /// This model's predictor columns in the sample's matrix, checked by the leakage rule (`LeakageError`).
+    public func checkedPredictors(in sample: MigrationSample) throws -> [Int] {
+        let matrix = sample.scores.matrix
+        let columns = predictors(in: matrix.indicators, scored: sample.scores.scoredIndicators)
+        try NewcomerModel.checkLeakage(kind: self, predictors: columns.map { matrix.indicators[$0] })
+        return columns
+    }
+}
+
 /// An indicator that the leakage rule forbids was given to the newcomer model.
 public struct LeakageError: Error, CustomStringConvertible, Sendable, Equatable {
     public var indicator: String

@@ -125,12 +125,18 @@ public struct NewcomerValidation: Sendable {
         draws = bootstrap.blockCounts(blockCount: sample.blocks.count)
     }
 
+    /// One model kind fitted: its fitter and predictor keys, its fits on both periods and its spatial predictions.
+    struct FittedKind: Sendable {
+        var fitter: NewcomerFitter
+        var keys: [String]
+        var latest: RidgeFit
+        var earlier: RidgeFit
+        var spatial: [Double]
+    }
+
     /// A fitter for a model kind; throws `LeakageError` if the leakage rule would let an outcome in.
     public func fitter(_ kind: NewcomerModelKind) throws -> (fitter: NewcomerFitter, keys: [String]) {
-        let matrix = sample.scores.matrix
-        let columns = kind.predictors(in: matrix.indicators, scored: sample.scores.scoredIndicators)
-        try NewcomerModel.checkLeakage(kind: kind, predictors: columns.map { matrix.indicators[$0] })
-        let keys = sample.predictorKeys(columns)
+        let keys = sample.predictorKeys(try kind.checkedPredictors(in: sample))
         return (NewcomerFitter(sample: sample, columns: keys.map(sample.scoreColumn(key:)), missing: keys.map { _ in NewcomerModel.missingScore },
                                penalised: true), keys)
     }
@@ -168,19 +174,23 @@ public struct NewcomerValidation: Sendable {
     /// The whole report; `weightings` are the composites to test (the revealed one is added).
     public func report(weightings: [Weights]) throws -> ValidationReport {
         let scores = sample.scores, matrix = scores.matrix
-        // Models.
-        let (amenity, amenityColumns) = try fitter(.amenity)
-        let (supply, supplyColumns) = try fitter(.supplyAware)
-        let amenityLatest = amenity.fitAll(y: sample.latest)!, amenityEarlier = amenity.fitAll(y: sample.earlier)!
-        let supplyLatest = supply.fitAll(y: sample.latest)!, supplyEarlier = supply.fitAll(y: sample.earlier)!
+        // Models: the two kinds fitted at once (each: λ by CV, fits on both periods, nested spatial CV).
+        let kinds: [NewcomerModelKind] = [.amenity, .supplyAware]
+        for kind in kinds { _ = try kind.checkedPredictors(in: sample) }
+        let fitted = parallelMap(kinds.count) { k -> FittedKind in
+            let (fitter, keys) = try! fitter(kinds[k])
+            return FittedKind(fitter: fitter, keys: keys, latest: fitter.fitAll(y: sample.latest)!, earlier: fitter.fitAll(y: sample.earlier)!,
+                              spatial: fitter.crossValidated(y: sample.latest).predictions)
+        }
+        let amenity = fitted[0].fitter, supply = fitted[1].fitter
         let models = [
-            model(.amenity, fitter: amenity, columns: amenityColumns, fit: amenityLatest, period: ValidationProvenance.latestPeriod, outcome: MigrationSample.latestID),
-            model(.supplyAware, fitter: supply, columns: supplyColumns, fit: supplyLatest, period: ValidationProvenance.latestPeriod, outcome: MigrationSample.latestID),
-            model(.amenity, fitter: amenity, columns: amenityColumns, fit: amenityEarlier, period: ValidationProvenance.earlierPeriod, outcome: MigrationSample.earlierID),
+            model(.amenity, fitter: amenity, columns: fitted[0].keys, fit: fitted[0].latest, period: ValidationProvenance.latestPeriod, outcome: MigrationSample.latestID),
+            model(.supplyAware, fitter: supply, columns: fitted[1].keys, fit: fitted[1].latest, period: ValidationProvenance.latestPeriod, outcome: MigrationSample.latestID),
+            model(.amenity, fitter: amenity, columns: fitted[0].keys, fit: fitted[0].earlier, period: ValidationProvenance.earlierPeriod, outcome: MigrationSample.earlierID),
         ]
         let revealed = models[0].revealedPreset(citation: "Poids révélés par les arrivées : pour chaque dimension, la somme des coefficients positifs (sur les notes standardisées) du modèle des aménités ajusté sur le solde migratoire apparent 2016–2022 des petites villes, en % du total ; les associations négatives sont montrées, pas pondérées. Une association, pas une cause.")
-        let amenityTemporal = amenity.predictions(amenityEarlier), amenitySpatial = amenity.crossValidated(y: sample.latest).predictions
-        let supplyTemporal = supply.predictions(supplyEarlier), supplySpatial = supply.crossValidated(y: sample.latest).predictions
+        let amenityTemporal = amenity.predictions(fitted[0].earlier), amenitySpatial = fitted[0].spatial
+        let supplyTemporal = supply.predictions(fitted[1].earlier), supplySpatial = fitted[1].spatial
         func row(_ id: String, _ label: String, temporal: [Double], spatial: [Double]) -> OutOfSampleRow {
             OutOfSampleRow(id: id, label: label,
                            temporal: OutOfSample(predictions: temporal, observed: sample.latest, sample: sample, bootstrap: bootstrap, draws: draws),
@@ -204,11 +214,13 @@ public struct NewcomerValidation: Sendable {
             baseline("distance", "Distance à un pôle de 200 000 hab., seule", matrix.indicator(MigrationSample.distanceID).map(sample.rawColumn) ?? []),
             baseline("barometre", "Note composite du baromètre, seule", barometreComposite),
         ]
-        // Correlations.
-        var correlations = (weightings + [revealed]).map(correlation)
+        // Correlations, each with its bootstrap interval: computed on every core.
+        var jobs: [(kind: String, id: String, label: String, perPeer: [Double], role: String?)] = (weightings + [revealed]).map {
+            ("composite", $0.id, $0.label, scores.composites($0), nil)
+        }
         for (d, dimension) in scores.dimensions.enumerated() where scores.indicatorsPerDimension[d] > 0 {
             let perPeer = (0..<scores.members.count).map { scores.dimensionScores[$0 * scores.dimensions.count + d] }
-            correlations.append(correlation(kind: "dimension", id: dimension.rawValue, label: dimension.label, perPeer: perPeer))
+            jobs.append(("dimension", dimension.rawValue, dimension.label, perPeer, nil))
         }
         for (column, definition) in matrix.indicators.enumerated() where definition.kind != .category && definition.id != MigrationSample.latestID {
             let scored = scores.scoredIndicators.contains(column)
@@ -216,11 +228,14 @@ public struct NewcomerValidation: Sendable {
                 scored ? (scores.indicatorScore(position, column: column) ?? .nan) : (matrix.value(commune: scores.members[position], indicator: column) ?? .nan)
             }
             guard sample.restricted(perPeer).filter({ !$0.isNaN }).count >= 100 else { continue }
-            correlations.append(correlation(kind: "indicator", id: definition.id, label: definition.label, perPeer: perPeer,
-                                            role: PredictorRole.of(definition).rawValue))
+            jobs.append(("indicator", definition.id, definition.label, perPeer, PredictorRole.of(definition).rawValue))
+        }
+        let work = jobs
+        let correlations = parallelMap(work.count) { k in
+            correlation(kind: work[k].kind, id: work[k].id, label: work[k].label, perPeer: work[k].perPeer, role: work[k].role)
         }
         // Towns.
-        let predicted = amenity.predictions(amenityLatest)
+        let predicted = amenity.predictions(fitted[0].latest)
         let residuals = sample.latest.indices.map { sample.latest[$0] - predicted[$0] }
         let residualRanks = Statistics.percentileRanks(residuals)
         let towns = sample.positions.indices.map { i in

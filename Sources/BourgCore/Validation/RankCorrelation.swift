@@ -97,10 +97,22 @@ public struct ResamplableSpearman: Sendable {
     /// ρ of a resample in which the pair `k` (of `positions`) appears `multiplicity[k]` times. A pair repeated m
     /// times takes m consecutive ranks, so its average rank is that of a tie group of size m.
     public func value(multiplicity: [Double]) -> Double? {
-        let rx = x.ranks(multiplicity: multiplicity), ry = y.ranks(multiplicity: multiplicity)
-        var w = multiplicity
-        if let weights { for k in w.indices { w[k] *= weights[k] } }
-        return RankCorrelation.pearson(rx, ry, weights: w)
+        let n = positions.count
+        var rx = [Double](repeating: 0, count: n), ry = [Double](repeating: 0, count: n)
+        x.ranks(multiplicity: multiplicity, into: &rx)
+        y.ranks(multiplicity: multiplicity, into: &ry)
+        // Weighted Pearson correlation of the ranks in one pass (ranks are small: no loss of precision).
+        var total = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, sumXY = 0.0, pairs = 0
+        for k in 0..<n {
+            let w = multiplicity[k] * (weights?[k] ?? 1)
+            guard w > 0 else { continue }
+            let a = rx[k], b = ry[k]
+            total += w; sumX += w * a; sumY += w * b; sumXX += w * a * a; sumYY += w * b * b; sumXY += w * a * b; pairs += 1
+        }
+        guard pairs >= 3, total > 0 else { return nil }
+        let sxx = sumXX - sumX * sumX / total, syy = sumYY - sumY * sumY / total, sxy = sumXY - sumX * sumY / total
+        guard sxx > 0, syy > 0 else { return nil }
+        return sxy / (sxx * syy).squareRoot()
     }
 
     /// A column's sort order, cut into runs of equal values.
@@ -120,8 +132,7 @@ public struct ResamplableSpearman: Sendable {
         }
 
         /// Average ranks when observation k counts `multiplicity[k]` times (0: absent, its rank unused).
-        func ranks(multiplicity: [Double]) -> [Double] {
-            var ranks = [Double](repeating: 0, count: order.count)
+        func ranks(multiplicity: [Double], into ranks: inout [Double]) {
             var below = 0.0, start = 0
             for end in runEnds {
                 var count = 0.0
@@ -131,7 +142,6 @@ public struct ResamplableSpearman: Sendable {
                 below += count
                 start = end
             }
-            return ranks
         }
     }
 }
