@@ -10,7 +10,7 @@ import GRDBSQLite
 /// opened read-only for reading and serving.
 public struct AtlasDatabase: Sendable {
     /// The schema version this code reads and writes. Bump it when the schema changes.
-    public static let schemaVersion = 6
+    public static let schemaVersion = 7
 
     /// Reads and (while building) writes the database.
     public let reader: any DatabaseReader
@@ -174,6 +174,11 @@ public struct AtlasDatabase: Sendable {
                 t.primaryKey("key", .text)
                 t.column("peers", .integer).notNull()
                 t.column("intervals", .blob).notNull()
+            }
+            // The validation against migration and the newcomer models (`StoredValidation`): JSON, by key.
+            try db.create(table: "newcomer_validation") { t in
+                t.primaryKey("key", .text)
+                t.column("json", .text).notNull()
             }
             // The indicator part of the default peers' scores (`PeerScores.IndicatorPart`), computed at build: the
             // scored columns and treatments (JSON), the treated values and scores (Float64 blobs, members × scored).

@@ -53,7 +53,7 @@ public enum StoredRankings {
     public static let group = PeerGroup.smallTowns
     /// The draws whose intervals are stored.
     public static let uncertainty = RankUncertainty()
-    /// The weightings whose intervals are stored.
+    /// The shipped weightings whose intervals are stored (and the revealed one the build fits).
     public static var weights: [Weights] { WeightPresets.all }
 
     /// The key of a stored peer group's scores.
@@ -79,7 +79,9 @@ public enum StoredRankings {
                                  String(decoding: try encoder.encode(part.treatments), as: UTF8.self),
                                  AtlasDatabase.packed(part.treatedValues), AtlasDatabase.packed(part.indicatorScores)])
         }
-        let rows = try weights.map { weights in
+        // The validation against migration fits the revealed weighting, whose intervals are then stored too.
+        let revealed = try StoredValidation.store(scores: scores, writer)
+        let rows = try (weights + (revealed.map { [$0] } ?? [])).map { weights in
             let intervals = uncertainty.intervals(for: scores, weights: weights)
             let values = intervals.flatMap { interval in interval.map { [$0.median, $0.low, $0.high] } ?? [.nan, .nan, .nan] }
             return (key(range: group.range, weights: weights, uncertainty: uncertainty), AtlasDatabase.packed(values))

@@ -19,4 +19,11 @@ public enum WeightPresets {
 
     /// A preset by id (`barometre`, `equal`).
     public static func named(_ id: String) -> Weights? { all.first { $0.id == id } }
+
+    /// The id of the revealed weighting ("Ce que montrent les arrivées"): fitted by each build on the atlas's own
+    /// migration figures (`StoredValidation`), so read from the atlas (`LoadedAtlas.preset(named:)`), not shipped.
+    public static let revealedID = "revelee"
+
+    /// Every preset id a command or form accepts.
+    public static var ids: [String] { all.map(\.id) + [revealedID] }
 }

@@ -268,11 +268,6 @@ extension AtlasService {
     /// The national map: mainland and Corsican départements, the overseas ones in insets, small towns coloured by
     /// their barometer composite.
     public func nationalMap() -> String {
-        let mainland = outlines.filter { $0.departement.count == 2 }
-        guard !mainland.isEmpty else { return "" }
-        let insets = NationalLayout.insetsFrame
-        let frame = (min(insets.x, mainland.map(\.minX).min()!), min(insets.y, mainland.map(\.minY).min()!),
-                     max(insets.maxX, mainland.map(\.maxX).max()!), max(insets.maxY, mainland.map(\.maxY).max()!))
         let points = scores.members.indices.compactMap { position -> Charts.MapPoint? in
             let commune = matrix.communes[scores.members[position]]
             guard let location = commune.position else { return nil }
@@ -281,10 +276,20 @@ extension AtlasService {
                                    title: "\(commune.name) (\(commune.departement)) — \(composite.isNaN ? "pas de note" : FrenchFormat.number(composite, decimals: 1))",
                                    score: composite.isNaN ? nil : composite, departement: commune.departement)
         }
+        return pointMap(points, title: "Carte des \(points.count) petites villes, colorées selon leur note globale (baromètre 2021) ; les départements d'outre-mer en cartouches, à leur propre échelle")
+    }
+
+    /// France (mainland outlines, overseas insets) with one dot per point, coloured in quintile classes of its score.
+    func pointMap(_ points: [Charts.MapPoint], title: String, legend: String = "note globale") -> String {
+        let mainland = outlines.filter { $0.departement.count == 2 }
+        guard !mainland.isEmpty else { return "" }
+        let insets = NationalLayout.insetsFrame
+        let frame = (min(insets.x, mainland.map(\.minX).min()!), min(insets.y, mainland.map(\.minY).min()!),
+                     max(insets.maxX, mainland.map(\.maxX).max()!), max(insets.maxY, mainland.map(\.maxY).max()!))
         // Overseas outlines in kilometres, y down, written as the stored ones are (SVG.pathData takes metres, y up).
         let overseas = ((try? insetOutlines(tolerance: 0.5)) ?? []).map { $0.map { PlanePoint(x: $0.x * 1_000, y: -$0.y * 1_000) } }
         return Charts.map(outlines: mainland.map(\.pathCoarse) + [SVG.pathData(overseas)], points: points, frame: frame,
-                          title: "Carte des \(points.count) petites villes, colorées selon leur note globale (baromètre 2021) ; les départements d'outre-mer en cartouches, à leur propre échelle",
+                          title: title, legend: legend,
                           insets: NationalLayout.insets) { NationalLayout.place($0.position, departement: $0.departement ?? "") }
     }
 
@@ -406,7 +411,7 @@ extension AtlasService {
             treatment == .none ? nil : OutlierLine(label: matrix.indicators[column].label, treatment: treatment.label)
         }
         return MethodPage(
-            frame: frame("Méthode", json: "/methode.json"), dimensions: dimensions, weights: WeightPresets.all.map(WeightTable.init),
+            frame: frame("Méthode", json: "/methode.json"), dimensions: dimensions, weights: presets.map(WeightTable.init),
             typology: TownType.allCases.map { TypologyRule(id: $0.rawValue, label: $0.label, rule: descriptions[$0] ?? "", count: counts.byType[$0, default: 0]) },
             outliers: outliers, peerGroup: scores.group.label, coverageTotal: coverage.first?.communesInGroup ?? 0)
     }

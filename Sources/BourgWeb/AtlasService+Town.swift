@@ -45,7 +45,8 @@ extension AtlasService {
                 targetText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.target)),
                 action: lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst(), inTownsHands: lever.action.inTownsHands,
                 barrier: lever.action.barrier?.label, compositeGain: lever.compositeGain,
-                gainText: Self.gainText(points: lever.compositeGain, places: lever.placesGained))
+                gainText: Self.gainText(points: lever.compositeGain, places: lever.placesGained),
+                association: diagnosis.flatMap { MigrationSample.associationText(scores: scores, indicator: lever.indicator.id, positions: $0.band.positions) })
         }
         let weakest = diagnosis?.weakestDimension
         let similar = (diagnosis?.similarTowns ?? []).map { town in
@@ -74,7 +75,7 @@ extension AtlasService {
             leversInHands: levers.filter(\.inTownsHands), leversStructural: levers.filter { !$0.inTownsHands },
             similar: similar, weakestDimension: weakest?.label, stations: stations,
             stationsText: stations.isEmpty ? nil : stations.joined(separator: " · "),
-            dimensionChart: chart, locatorMap: try locatorMap(commune))
+            dimensionChart: chart, locatorMap: try locatorMap(commune), arrivals: try arrivals(code: commune.code))
     }
 
     static func gainText(points: Double?, places: Int?) -> String {

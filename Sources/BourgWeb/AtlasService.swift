@@ -22,6 +22,12 @@ public protocol AtlasRepository: Sendable {
     func findPage(_ query: [String: String]) throws -> FindPage
     /// The map page (`MapPage.swift`), from its query string; without the SVG unless `drawing`.
     func mapPage(_ query: [String: String], drawing: Bool) throws -> MapPage
+    /// The validation against migration (`/validation`, `ValidationPage.swift`); 404 when the atlas stores none.
+    func validationPage() throws -> ValidationPage
+    /// The per-town validation table in CSV (`/validation.csv`).
+    func validationCSV() throws -> String
+    /// The weightings a `preset` parameter may name: the shipped presets and the atlas's revealed one.
+    var presets: [Weights] { get }
     /// An identifier of the atlas file's content, for ETags.
     var version: String { get }
 }
@@ -39,6 +45,13 @@ public final class AtlasService: AtlasRepository, Sendable {
     private let preparedTypes: Prepared<PeerTypes>
     private let preparedDiagnostician: Prepared<Diagnostician>
     private let preparedMatcher: Prepared<Matcher>
+    private let preparedValidation: Prepared<ValidationReport?>
+    /// The stored validation against migration (read on first use, or in `prepare()`), `nil` when there is none.
+    var validation: ValidationReport? { preparedValidation.value }
+    public let presets: [Weights]
+    private let preparedInputs: Prepared<NewcomerInputs?>
+    /// The amenity model's inputs for every town of the validation sample (its town pages' decomposition).
+    var newcomerInputs: NewcomerInputs? { preparedInputs.value }
     /// The types of every peer (with their reasons), assigned once.
     var peerTypes: PeerTypes { preparedTypes.value }
     var diagnostician: Diagnostician { preparedDiagnostician.value }
@@ -71,6 +84,13 @@ public final class AtlasService: AtlasRepository, Sendable {
         self.preparedTypes = preparedTypes
         preparedDiagnostician = Prepared { Diagnostician(board: board, peerTypes: preparedTypes.value) }
         preparedMatcher = Prepared { Matcher(scores: scores, typology: board.typology, peerTypes: preparedTypes.value) }
+        let preparedValidation = Prepared { try? database.validationReport() }
+        self.preparedValidation = preparedValidation
+        preparedInputs = Prepared {
+            guard let model = preparedValidation.value?.model(.amenity), let sample = try? MigrationSample(scores: scores) else { return nil }
+            return NewcomerInputs(model: model, sample: sample)
+        }
+        presets = try database.presets()
         self.database = database
         self.matrix = matrix
         self.scores = scores
@@ -88,7 +108,7 @@ public final class AtlasService: AtlasRepository, Sendable {
     /// How long each start-up step took (for the start-up log line).
     public let startupTimings: [String]
 
-    /// Prepares what only some pages need (types, diagnostician, matcher), so that no request waits for it;
+    /// Prepares what only some pages need (types, diagnostician, matcher, the validation), so that no request waits for it;
     /// returns how long it took. Run in the background once the server listens.
     @discardableResult
     public func prepare() -> Duration {
@@ -96,6 +116,7 @@ public final class AtlasService: AtlasRepository, Sendable {
             _ = peerTypes
             _ = diagnostician
             _ = matcher
+            _ = newcomerInputs
         }
     }
 

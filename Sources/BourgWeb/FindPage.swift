@@ -71,8 +71,9 @@ public enum FindQuery {
         !Set(query.keys).isDisjoint(with: Set(fields + AttractivenessDimension.weighable.map(\.rawValue) + TownType.allCases.map { "type_\($0.rawValue)" }))
     }
 
-    static func decode(_ query: [String: String], poles: [CityPole], resolveTown: (String) throws -> String?) throws -> HouseholdProfile {
-        let ranking = try RankingQuery.decode(query.filter { AttractivenessDimension(rawValue: $0.key) != nil || $0.key == "preset" })
+    static func decode(_ query: [String: String], poles: [CityPole], presets: [Weights] = WeightPresets.all,
+                       resolveTown: (String) throws -> String?) throws -> HouseholdProfile {
+        let ranking = try RankingQuery.decode(query.filter { AttractivenessDimension(rawValue: $0.key) != nil || $0.key == "preset" }, presets: presets)
         var constraints: [MatchConstraint] = []
         func field(_ name: String) -> String? {
             guard let value = query[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
@@ -130,7 +131,7 @@ public enum FindQuery {
 extension AtlasService {
     public func findPage(_ query: [String: String]) throws -> FindPage {
         let asked = FindQuery.asked(query)
-        let profile = try FindQuery.decode(query, poles: matcher.cityPoles) { try search($0, limit: 1).first?.code }
+        let profile = try FindQuery.decode(query, poles: matcher.cityPoles, presets: presets) { try search($0, limit: 1).first?.code }
         var result: MatchResult?
         if asked {
             do {

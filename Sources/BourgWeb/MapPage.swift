@@ -187,7 +187,7 @@ extension AtlasService {
 
     /// The map page for a query string; `drawing` false leaves out the SVG (for the JSON twin).
     public func mapPage(_ query: [String: String], drawing: Bool) throws -> MapPage {
-        let request = try RankingQuery.decode(query)
+        let request = try RankingQuery.decode(query, presets: presets)
         let measure = try mapMeasure(query["mesure"])
         let limit = (query["limite"] ?? "").isEmpty ? nil : request.limit
         let board = request.weights == self.board.weights && request.aggregation == self.board.aggregation

@@ -113,6 +113,10 @@ public struct LeverView: Encodable, Sendable {
     public var barrier: String?
     public var compositeGain: Double?
     public var gainText: String
+    /// The indicator's association with arrivals among towns of the same size (HTML only: the JSON stays small).
+    public var association: String?
+
+    enum CodingKeys: String, CodingKey { case indicator, label, valueText, targetText, action, inTownsHands, barrier, compositeGain, gainText }
 }
 
 /// A type with its reasons.
@@ -166,6 +170,8 @@ public struct TownPage: Encodable, Sendable {
     /// SVG charts (rendered unescaped in HTML; omitted from JSON).
     public var dimensionChart: String
     public var locatorMap: String
+    /// "Profil et arrivées": predicted vs observed net migration (HTML only; the figures are in `/validation.json`).
+    public var arrivals: ArrivalsView?
 
     enum CodingKeys: String, CodingKey {
         case frame, commune, regionName, epciName, areaText, isPeer, peerGroup, bandGroup, weights, composite, compositeText, rank

@@ -48,19 +48,19 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         }
         router.get("/recherche.json") { request, _ in Responses.json(try search(try request.queryParameters(known: ["q"])["q"] ?? "")) }
         router.get("/classement") { request, _ in
-            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames))
+            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames), presets: repository.presets)
             return try page(request) { try repository.rankingPage(ranking) } html: { try renderer.render($0, template: "ranking") }
         }
         router.get("/classement.json") { request, _ in
-            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames))
+            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames), presets: repository.presets)
             return try json(request) { try repository.rankingPage(ranking) }
         }
         router.get("/classement.csv") { request, _ in
-            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames))
+            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames), presets: repository.presets)
             return Responses.text(Exports.csv(try repository.rankingPage(ranking)), contentType: "text/csv; charset=utf-8", filename: "classement.csv")
         }
         router.get("/classement.geojson") { request, _ in
-            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames))
+            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames), presets: repository.presets)
             return Responses.json(Exports.geoJSON(try repository.rankingPage(ranking)), contentType: "application/geo+json")
         }
         router.get("/comparer") { request, _ in
@@ -89,6 +89,18 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         }
         router.get("/methode") { request, _ in try page(request) { repository.methodPage() } html: { try renderer.render($0, template: "method") } }
         router.get("/methode.json") { request, _ in try json(request) { repository.methodPage() } }
+        router.get("/validation") { request, _ in
+            _ = try request.queryParameters(known: [])
+            return try page(request) { try repository.validationPage() } html: { try renderer.render($0, template: "validation") }
+        }
+        router.get("/validation.json") { request, _ in
+            _ = try request.queryParameters(known: [])
+            return try json(request) { try repository.validationPage() }
+        }
+        router.get("/validation.csv") { request, _ in
+            _ = try request.queryParameters(known: [])
+            return Responses.text(try repository.validationCSV(), contentType: "text/csv; charset=utf-8", filename: "validation-communes.csv")
+        }
         router.get("/indicateurs.json") { request, _ in try json(request) { repository.cataloguePage() } }
         router.get("/sources") { request, _ in try page(request) { repository.sourcesPage() } html: { try renderer.render($0, template: "sources") } }
         router.get("/sources.json") { request, _ in try json(request) { repository.sourcesPage() } }

@@ -5,7 +5,7 @@ import Hummingbird
 
 /// Reads and writes the query strings of the ranking page (and its twins and exports).
 ///
-/// `preset=barometre|equal` chooses a preset; any dimension parameter (`nature=5`, `sante=4`, 0 to 5) makes a
+/// `preset=barometre|equal|revelee` chooses a preset (`revelee` when the atlas stores it); any dimension parameter (`nature=5`, `sante=4`, 0 to 5) makes a
 /// custom weighting instead. `agregation=arithmetic|geometric`, `departement`, `region`, `type`, `limite`.
 public enum RankingQuery {
     /// Longest accepted query string, in characters.
@@ -24,7 +24,8 @@ public enum RankingQuery {
         return ticked.isEmpty ? nil : ticked
     }
 
-    public static func decode(_ query: [String: String]) throws -> RankingRequest {
+    /// The request of `query`; `presets` are the weightings `preset` may name (the atlas's: `AtlasRepository.presets`).
+    public static func decode(_ query: [String: String], presets: [Weights] = WeightPresets.all) throws -> RankingRequest {
         var request = RankingRequest()
         var ratings: [AttractivenessDimension: Double] = [:]
         for dimension in AttractivenessDimension.weighable {
@@ -41,8 +42,8 @@ public enum RankingQuery {
                 throw WebError.badParameter("notes", error.description)
             }
         } else if let preset = query["preset"], !preset.isEmpty {
-            guard let weights = WeightPresets.named(preset) else {
-                throw WebError.badParameter("preset", "barometre ou equal attendu (reçu « \(preset.prefix(20)) »)")
+            guard let weights = presets.first(where: { $0.id == preset }) else {
+                throw WebError.badParameter("preset", "\(presets.map(\.id).joined(separator: ", ")) attendu (reçu « \(preset.prefix(20)) »)")
             }
             request.weights = weights
         }

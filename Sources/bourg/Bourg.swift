@@ -10,7 +10,7 @@ import Darwin
 struct Bourg: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Bourg, l'atlas de l'attractivité des petites villes de France.",
-        subcommands: [DataCommand.self, TownCommand.self, ScoreCommand.self, RankCommand.self, DiagnoseCommand.self, WhatIfCommand.self, MatchCommand.self, TypologyCommand.self, SourcesCommand.self, ServeCommand.self, SurveyCommand.self])
+        subcommands: [DataCommand.self, TownCommand.self, ScoreCommand.self, RankCommand.self, DiagnoseCommand.self, WhatIfCommand.self, MatchCommand.self, TypologyCommand.self, ValidateCommand.self, SourcesCommand.self, ServeCommand.self, SurveyCommand.self])
 
     static func main() async {
         ClosedOutput.stopQuietly()

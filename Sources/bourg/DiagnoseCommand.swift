@@ -38,7 +38,7 @@ struct DiagnoseCommand: ParsableCommand {
         if json {
             text = try JSONOutput.encode(diagnosis)
         } else {
-            text = DiagnosisReport.markdown(diagnosis, sources: try database.provenance())
+            text = DiagnosisReport.markdown(diagnosis, sources: try database.provenance(), scores: scores)
         }
         if let output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)
@@ -52,7 +52,7 @@ struct DiagnoseCommand: ParsableCommand {
 /// The diagnostic as a Markdown report (readable as is in a terminal).
 enum DiagnosisReport {
     /// "Médecins … : 2 → 7,5 → +1,2 point, +40 places. Action (frein : …)."
-    static func leverLine(_ lever: Lever) -> String {
+    static func leverLine(_ lever: Lever, association: String? = nil) -> String {
         let definition = lever.indicator
         let now = FrenchFormat.reading(IndicatorReading(definition: definition, value: lever.value))
         let target = FrenchFormat.reading(IndicatorReading(definition: definition, value: lever.target))
@@ -63,10 +63,10 @@ enum DiagnosisReport {
         }
         let barrier = lever.action.barrier.map { " — frein : \($0.label)" } ?? ""
         let action = lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst()
-        return "**\(definition.label)** : \(now) → \(target) (médiane des pairs)\(gain). \(action)\(barrier)."
+        return "**\(definition.label)** : \(now) → \(target) (médiane des pairs)\(gain). \(action)\(barrier)." + (association.map { " _(\($0))_" } ?? "")
     }
 
-    static func markdown(_ diagnosis: Diagnosis, sources: [Provenance]) -> String {
+    static func markdown(_ diagnosis: Diagnosis, sources: [Provenance], scores: PeerScores? = nil) -> String {
         let score = diagnosis.score
         let commune = score.commune
         var lines: [String] = []
@@ -130,7 +130,10 @@ enum DiagnosisReport {
             guard !levers.isEmpty else { continue }
             lines.append(title)
             lines.append("")
-            for lever in levers.prefix(8) { lines.append("- " + leverLine(lever)) }
+            for lever in levers.prefix(8) {
+                let association = scores.flatMap { MigrationSample.associationText(scores: $0, indicator: lever.indicator.id, positions: diagnosis.band.positions) }
+                lines.append("- " + leverLine(lever, association: association))
+            }
             lines.append("")
         }
         lines.append("## Communes semblables")

@@ -39,7 +39,7 @@ struct MatchCommand: ParsableCommand {
             likeCode = commune.code
         }
         let profile = HouseholdProfile(
-            weights: try options.weighting.resolvedWeights(), constraints: constraints, top: options.top,
+            weights: try options.weighting.resolvedWeights(atlas: atlas), constraints: constraints, top: options.top,
             perDepartement: options.perDepartement, likeCommune: likeCode, keepUnknown: options.keepUnknown)
         let result: MatchResult
         do {

@@ -50,7 +50,7 @@ struct RankCommand: ParsableCommand {
         let loaded = clock.now
         let scores = try scoring.peers.scores(atlas: atlas)
         let scored = clock.now
-        let ranking = Scoreboard(scores: scores, weights: try scoring.weighting.resolvedWeights(), aggregation: scoring.aggregation, intervals: nil)
+        let ranking = Scoreboard(scores: scores, weights: try scoring.weighting.resolvedWeights(atlas: atlas), aggregation: scoring.aggregation, intervals: nil)
         let ranked = clock.now
         let wanted = type.flatMap(TownType.init(rawValue:))
         let situations = try situation.map { Set(try Situation.list($0).map { Double($0.rawValue) }) }

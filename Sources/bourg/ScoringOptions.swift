@@ -30,24 +30,25 @@ struct ScoringOptions: ParsableArguments {
     /// The scoreboard of the peers for the weights asked, with the rank intervals of the peers at `positions`
     /// (every peer when `nil`; the stored ones when the atlas has them for these options).
     func scoreboard(_ atlas: LoadedAtlas, scores: PeerScores, positions: [Int]?) throws -> Scoreboard {
-        try atlas.scoreboard(scores, weights: weighting.resolvedWeights(), aggregation: aggregation, uncertainty: uncertainty, positions: positions)
+        try atlas.scoreboard(scores, weights: weighting.resolvedWeights(atlas: atlas), aggregation: aggregation, uncertainty: uncertainty, positions: positions)
     }
 }
 
 /// How a command weighs the dimensions: a preset or the user's own ratings (`bourg score`, `rank`, `match`…).
 struct WeightOptions: ParsableArguments {
-    @Option(name: .long, help: "Weights: barometre (the 2021 survey), equal, custom (with --rate), or a preset file (.json, e.g. from bourg survey weights).")
+    @Option(name: .long, help: "Weights: barometre (the 2021 survey), equal, revelee (what arrivals show: fitted on the atlas's migration figures), custom (with --rate), or a preset file (.json, e.g. from bourg survey weights).")
     var weights: String = "barometre"
 
     @Option(name: .long, help: "Ratings 0–5 per dimension, e.g. nature=5,sante=4,mobilite=3 (implies --weights custom; dimensions: \(AttractivenessDimension.weighable.map(\.rawValue).joined(separator: ", "))).")
     var rate: String?
 
     func validate() throws {
-        _ = try resolvedWeights()
+        // The revealed weighting is read from the atlas, once it is loaded.
+        if weights != WeightPresets.revealedID || rate != nil { _ = try resolvedWeights() }
     }
 
-    /// The weights asked for: the ratings, a named preset or a preset file.
-    func resolvedWeights() throws -> Weights {
+    /// The weights asked for: the ratings, a named preset (`revelee` from `atlas`) or a preset file.
+    func resolvedWeights(atlas: LoadedAtlas? = nil) throws -> Weights {
         if let rate {
             do {
                 return try Weights.custom(ratings: Weights.parseRatings(rate))
@@ -63,8 +64,15 @@ struct WeightOptions: ParsableArguments {
                 throw UserError(error.description)
             }
         }
+        if weights == WeightPresets.revealedID, let atlas {
+            do {
+                if let preset = try atlas.preset(named: weights) { return preset }
+            } catch let error as DataBuildError {
+                throw UserError(error.description)
+            }
+        }
         guard let preset = WeightPresets.named(weights) else {
-            throw ValidationError("--weights : attendu barometre, equal, custom (avec --rate) ou un fichier de pondération .json (reçu « \(weights) »)")
+            throw ValidationError("--weights : attendu barometre, equal, revelee, custom (avec --rate) ou un fichier de pondération .json (reçu « \(weights) »)")
         }
         return preset
     }

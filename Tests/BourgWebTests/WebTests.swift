@@ -619,3 +619,64 @@ struct LeanAPITests {
         }
     }
 }
+
+@Suite("Validation against migration (/validation)")
+struct ValidationRouteTests {
+    @Test func validationPageJSONAndCSV() async throws {
+        let stored = WebFixture.service.validation
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/validation.json", method: .get) { response in
+                guard let stored else {
+                    #expect(response.status == .notFound)
+                    return
+                }
+                #expect(response.status == .ok)
+                let json = try response.json()
+                let report = try #require(json["report"] as? [String: Any])
+                #expect((report["towns"] as? [Any])?.count == stored.towns.count)
+                #expect((json["caveats"] as? [String])?.count == ValidationText.caveats.count)
+                #expect((report["outOfSample"] as? [[String: Any]])?.map { $0["id"] as? String } == ["amenity", "supply-aware", "persistence", "distance", "barometre"])
+            }
+            try await client.execute(uri: "/validation.csv", method: .get) { response in
+                guard let stored else { return }
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                let lines = response.text.split(separator: "\n")
+                #expect(lines.first.map(String.init) == ValidationText.townsHeader.joined(separator: ","))
+                #expect(lines.count == stored.towns.count + 1)
+            }
+            try await client.execute(uri: "/validation", method: .get) { response in
+                guard stored != nil else { return }
+                #expect(response.status == .ok)
+                let html = response.text
+                for text in ["Déclaré ou révélé", "Prédire hors échantillon", "Association, pas causalité", "<svg", "/validation.csv"] {
+                    #expect(html.contains(text), "\(text)")
+                }
+            }
+            try await client.execute(uri: "/validation.json?x=1", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func revealedPresetIsOfferedWhereverPresetsAre() async throws {
+        let offered = WebFixture.service.presets.map(\.id)
+        try await WebFixture.application().test(.router) { client in
+            for path in ["/classement.json?preset=revelee", "/trouver.json?preset=revelee", "/carte.json?preset=revelee"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == (offered.contains("revelee") ? .ok : .badRequest), "\(path)")
+                }
+            }
+        }
+    }
+
+    @Test func townPageHasTheArrivalsBlockWhenTheTownIsInTheSample() async throws {
+        guard let town = WebFixture.service.validation?.towns.first else { return }
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/communes/\(town.code)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("Profil et arrivées"))
+            }
+        }
+    }
+}

@@ -100,8 +100,25 @@ def test_response_matches_the_openapi_document(server, spec, url, path, expected
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
 
 
+def test_validation_matches_the_openapi_document(server, spec):
+    """/validation.json: 200 with the report on an atlas built from the real data, 404 on the fixtures' (too few towns)."""
+    status, content_type, body = fetch(server + "/validation.json")
+    assert status in (200, 404), body[:300]
+    schema = response_schema(spec, "/validation.json", status, content_type)
+    errors = sorted(Draft202012Validator(schema).iter_errors(json.loads(body)), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+    csv_status, _, csv = fetch(server + "/validation.csv")
+    assert csv_status == status
+    if status == 200:
+        towns = json.loads(body)["report"]["towns"]
+        lines = csv.decode().splitlines()
+        assert len(lines) == len(towns) + 1 and lines[0].startswith("code,commune,departement,population,note_barometre")
+        for path in ["/classement.json?preset=revelee", "/trouver.json?preset=revelee", "/carte.json?preset=revelee"]:
+            assert fetch(server + path)[0] == 200, path
+
+
 def test_every_documented_path_is_tested(spec):
-    tested = {path for _, path, _ in CASES} | {"/classement.csv", "/trouver.csv", "/enquete/poids.csv"}
+    tested = {path for _, path, _ in CASES} | {"/classement.csv", "/trouver.csv", "/enquete/poids.csv", "/validation.json", "/validation.csv"}
     assert set(spec["paths"]) <= tested
 
 

@@ -118,4 +118,40 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+
+    // Target (issue 14): < 2 s for the newcomer models' fit and validation over the small towns: both models with λ by
+    // nested CV and their temporal and spatial tests with intervals; then the whole report (baselines, and every
+    // composite's, dimension's and indicator's ρ with its 1,000-resample interval).
+    let sample = try! MigrationSample(scores: smallTowns)
+    Benchmark("Fit the two newcomer models and test them out of sample over the small towns",
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(20), maxIterations: 5)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let validation = NewcomerValidation(sample: sample)
+            for kind in NewcomerModelKind.allCases {
+                let fitter = try! validation.fitter(kind).fitter
+                let earlier = fitter.fitAll(y: sample.earlier)!
+                blackHole(fitter.fitAll(y: sample.latest)!)
+                blackHole(OutOfSample(predictions: fitter.predictions(earlier), observed: sample.latest, sample: sample,
+                                      bootstrap: validation.bootstrap, draws: validation.draws))
+                blackHole(OutOfSample(predictions: fitter.crossValidated(y: sample.latest).predictions, observed: sample.latest, sample: sample,
+                                      bootstrap: validation.bootstrap, draws: validation.draws))
+            }
+        }
+    }
+
+    Benchmark("Fit the newcomer models and validate them over the small towns",
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(20), maxIterations: 5)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try! NewcomerValidation(sample: sample).report(weightings: WeightPresets.all))
+        }
+    }
+
+    // Target (issue 14): < 50 µs for one prediction with its per-indicator decomposition.
+    let inputs = NewcomerInputs(model: try! atlas.validationReport(towns: false).model(.amenity)!, sample: sample)
+    Benchmark("Predict one town's net migration with its decomposition",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(3))) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(inputs.prediction(ofCommune: "46102")!)
+        }
+    }
 }

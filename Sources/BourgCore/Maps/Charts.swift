@@ -165,3 +165,59 @@ public enum Charts {
         return svg + "</svg>"
     }
 }
+
+extension Charts {
+    /// One bar of a signed chart: a value on either side of zero, with an optional interval.
+    public struct SignedBar: Sendable {
+        public var label: String
+        public var value: Double?
+        public var low: Double?
+        public var high: Double?
+
+        public init(label: String, value: Double?, low: Double? = nil, high: Double? = nil) {
+            self.label = label
+            self.value = value
+            self.low = low
+            self.high = high
+        }
+    }
+
+    /// Horizontal bars from a zero axis on a symmetric scale ±`scale` (values beyond are clipped), with each bar's
+    /// interval as a whisker; positive bars in green, negative in red; `format` writes a value.
+    public static func signedBars(_ bars: [SignedBar], title: String, scale: Double, axisLabel: String,
+                                  format: (Double) -> String) -> String {
+        let rowHeight = 24.0, labelWidth = 230.0, chartWidth = 320.0, top = 8.0
+        let height = top + Double(bars.count) * rowHeight + 30
+        let zero = labelWidth + chartWidth / 2
+        func x(_ value: Double) -> Double { zero + chartWidth / 2 * min(1, max(-1, value / scale)) }
+        var svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart signed" viewBox="0 0 \(Int(labelWidth + chartWidth + 60)) \(Int(height))" role="img" aria-labelledby="signed-title" font-family="sans-serif" font-size="12">
+        <title id="signed-title">\(SVG.escape(title))</title>
+        """
+        for (index, bar) in bars.enumerated() {
+            let y = top + Double(index) * rowHeight
+            svg += "<text x=\"\(Int(labelWidth - 8))\" y=\"\(FrenchFree.decimal(y + 15))\" text-anchor=\"end\">\(SVG.escape(bar.label))</text>"
+            guard let value = bar.value else {
+                svg += "<text x=\"\(FrenchFree.decimal(zero + 6))\" y=\"\(FrenchFree.decimal(y + 15))\">pas de donnée</text>"
+                continue
+            }
+            let interval = bar.low.flatMap { low in bar.high.map { " [\(format(low)) ; \(format($0))]" } } ?? ""
+            let left = min(x(value), zero), width = abs(x(value) - zero)
+            svg += "<rect x=\"\(FrenchFree.decimal(left))\" y=\"\(FrenchFree.decimal(y + 4))\" width=\"\(FrenchFree.decimal(width))\" height=\"14\" fill=\"\(value >= 0 ? "#2e7d32" : "#c62828")\">"
+            svg += "<title>\(SVG.escape(bar.label)) : \(SVG.escape(format(value) + interval))</title></rect>"
+            if let low = bar.low, let high = bar.high {
+                svg += "<line x1=\"\(FrenchFree.decimal(x(low)))\" x2=\"\(FrenchFree.decimal(x(high)))\" y1=\"\(FrenchFree.decimal(y + 11))\" y2=\"\(FrenchFree.decimal(y + 11))\" stroke=\"#222\" stroke-width=\"1.5\"/>"
+                for end in [low, high] {
+                    svg += "<line x1=\"\(FrenchFree.decimal(x(end)))\" x2=\"\(FrenchFree.decimal(x(end)))\" y1=\"\(FrenchFree.decimal(y + 6))\" y2=\"\(FrenchFree.decimal(y + 16))\" stroke=\"#222\" stroke-width=\"1.5\"/>"
+                }
+            }
+            svg += "<text x=\"\(FrenchFree.decimal(labelWidth + chartWidth + 6))\" y=\"\(FrenchFree.decimal(y + 15))\">\(SVG.escape(format(value)))</text>"
+        }
+        let axisY = top + Double(bars.count) * rowHeight
+        svg += "<line x1=\"\(FrenchFree.decimal(zero))\" x2=\"\(FrenchFree.decimal(zero))\" y1=\"\(Int(top))\" y2=\"\(FrenchFree.decimal(axisY))\" stroke=\"#555\"/>"
+        svg += "<text x=\"\(Int(labelWidth))\" y=\"\(FrenchFree.decimal(axisY + 18))\">\(SVG.escape(format(-scale)))</text>"
+        svg += "<text x=\"\(FrenchFree.decimal(zero))\" y=\"\(FrenchFree.decimal(axisY + 18))\" text-anchor=\"middle\">\(SVG.escape(axisLabel))</text>"
+        svg += "<text x=\"\(Int(labelWidth + chartWidth))\" y=\"\(FrenchFree.decimal(axisY + 18))\" text-anchor=\"end\">\(SVG.escape(format(scale)))</text>"
+        return svg + "</svg>"
+    }
+}

@@ -94,6 +94,8 @@ public enum WeightBasis: String, Sendable, Hashable, Codable {
     case userRating = "user_rating"
     /// A weighted share measured by the user's own survey (`bourg survey weights`).
     case survey
+    /// Revealed by where people move: the newcomer model's positive coefficients (`NewcomerModel.revealedWeights`).
+    case revealed
 
     /// French label.
     public var label: String {
@@ -105,6 +107,7 @@ public enum WeightBasis: String, Sendable, Hashable, Codable {
         case .rule: "règle"
         case .userRating: "note de l'utilisateur"
         case .survey: "part pondérée de l'enquête"
+        case .revealed: "révélé par les arrivées (modèle des aménités)"
         }
     }
 }
