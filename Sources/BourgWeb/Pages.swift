@@ -175,7 +175,8 @@ public struct TownPage: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case frame, commune, regionName, epciName, areaText, isPeer, peerGroup, bandGroup, weights, composite, compositeText, rank
-        case rankedCount, rankIntervalText, types, essentialFlags, dimensions, indicatorGroups, strengths, weaknesses, rule
+        case rankedCount, rankIntervalText, partialRankingText, situation, types, essentialFlags, dimensions, indicatorGroups
+        case strengths, weaknesses, rule
         case leversInHands, leversStructural, similar, weakestDimension, stations, stationsText
     }
 }

@@ -452,6 +452,14 @@ struct WebTests {
         }
     }
 
+    @Test func townJSONGivesTheSituation() async throws {
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/communes/46102.json", method: .get) { response in
+                #expect(try response.json()["situation"] as? String == Situation.centre.label)
+            }
+        }
+    }
+
     @Test("the situation checkboxes filter the ranking, count the towns left out and offer to include them")
     func situationFilterAndItsToggle() async throws {
         try await WebFixture.application().test(.router) { client in

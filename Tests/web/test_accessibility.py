@@ -30,6 +30,7 @@ PAGES = [
     ("recherche", "/recherche?q=saint"),
     ("methode", "/methode"),
     ("sources", "/sources"),
+    ("validation", "/validation"),
     ("enquete", "/enquete"),
     ("erreur", "/communes/99999"),
 ]

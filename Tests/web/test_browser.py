@@ -20,6 +20,7 @@ PAGES = [
     ("comparer", "/comparer?codes=46102,01004", 2000),
     ("classement", "/classement?nature=5&sante=4", 1800),
     ("methode", "/methode", 1600),
+    ("validation", "/validation", 2400),
     ("enquete", "/enquete", 1600),
     ("trouver", "/trouver?numerique=5&mobilite=4&nature=4&sante=3&pres=Paris:90min&besoins=gp:5km&par_departement=2", 2400),
     ("erreur", "/communes/99999", 800),
