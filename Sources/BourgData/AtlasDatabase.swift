@@ -10,7 +10,7 @@ import GRDBSQLite
 /// opened read-only for reading and serving.
 public struct AtlasDatabase: Sendable {
     /// The schema version this code reads and writes. Bump it when the schema changes.
-    public static let schemaVersion = 7
+    public static let schemaVersion = 8
 
     /// Reads and (while building) writes the database.
     public let reader: any DatabaseReader
@@ -217,6 +217,21 @@ public struct AtlasDatabase: Sendable {
                 t.primaryKey(["source_id", "file_name"])
             }
         }
+        migrator.registerMigration("stored-peers") { db in
+            // The default peers' own rows and what is derived from the whole atlas about them (`StoredPeers`), so
+            // that a command about them reads these rows only: values (peers × indicators, row-major Float64, NaN =
+            // missing, rows in `commune` row id order), types (one byte per peer, bit i = the i-th `TownType`),
+            // the big cities (JSON) and each peer's distance to the nearest general practitioner (Float64).
+            try db.create(table: "stored_peers") { t in
+                t.primaryKey("key", .text)
+                t.column("peers", .integer).notNull()
+                t.column("indicators", .integer).notNull()
+                t.column("values", .blob).notNull()
+                t.column("types", .blob).notNull()
+                t.column("city_poles", .text).notNull()
+                t.column("gp_distances", .blob).notNull()
+            }
+        }
         return migrator
     }
 }
@@ -320,10 +335,17 @@ extension AtlasDatabase {
 
     /// Every commune, in row id order (the matrix's row order), decoded column by column without GRDB rows.
     static func allCommunes(_ db: Database) throws -> [Commune] {
+        try communes(db)
+    }
+
+    /// The communes that satisfy `filter` (SQL, with `arguments`; all without), in row id order, decoded column by
+    /// column without GRDB rows.
+    static func communes(_ db: Database, where filter: String? = nil, arguments: StatementArguments = []) throws -> [Commune] {
         let statement = try db.makeStatement(sql: """
             SELECT code, name, departement, departement_name, region, region_name, epci, epci_name,
-                   population, population2015, area_km2, latitude, longitude FROM commune ORDER BY rowid
+                   population, population2015, area_km2, latitude, longitude FROM commune \(filter.map { "WHERE \($0) " } ?? "")ORDER BY rowid
             """)
+        try statement.setArguments(arguments)
         let sqlite = statement.sqliteStatement
         func text(_ column: Int32) -> String? {
             guard let pointer = sqlite3_column_text(sqlite, column) else { return nil }

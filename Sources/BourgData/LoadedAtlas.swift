@@ -1,32 +1,74 @@
 import BourgCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The atlas loaded for scoring: what the command-line tool, the server and the benchmarks all start from.
 ///
-/// Opening reads the packed matrix (one blob) and the communes; peer scores are computed per peer group;
-/// rank intervals are read from the atlas when the build stored them (`StoredRankings`: the presets over the
-/// small towns, default draws and seed), and otherwise computed only for the towns that are shown.
+/// Opening reads nothing but the schema version. The peers' scores are read for the stored peer group (the small
+/// towns: their own rows, indicator scores, types and surroundings, all stored at build — `StoredPeers`), computed
+/// for other groups over the whole matrix (`wholeMatrix()`, one packed blob, read once on first use); rank
+/// intervals are read from the atlas when the build stored them (`StoredRankings`: the presets over the small towns,
+/// default draws and seed), and otherwise computed only for the towns that are shown.
 public struct LoadedAtlas: Sendable {
     public let database: AtlasDatabase
-    public let matrix: IndicatorMatrix
+    private let whole = Once<IndicatorMatrix>()
 
-    /// Opens the atlas at `path` read-only and loads its matrix.
+    /// Opens the atlas at `path` read-only.
     public init(path: String) throws {
         try self.init(database: AtlasDatabase.openReadOnly(at: path))
     }
 
-    /// Loads the matrix of an opened atlas.
+    /// An opened atlas.
     public init(database: AtlasDatabase) throws {
         self.database = database
-        matrix = try database.indicatorMatrix()
     }
 
-    /// The peers' scores (`PeerScores`) of `group`: for the stored group, from the indicator scores the build stored.
+    /// Every commune and every indicator value (`AtlasDatabase.indicatorMatrix()`), read on first use and kept.
+    public func wholeMatrix() throws -> IndicatorMatrix {
+        try whole.get { try database.indicatorMatrix() }
+    }
+
+    /// The peers' scores (`PeerScores`) of `group`. For the stored group, read from what the build stored: the
+    /// peers' own rows (the scores' `matrix` then holds the peers only, in the whole matrix's order) and their
+    /// indicator scores; for another group, computed over the whole matrix.
     public func scores(_ group: PeerGroup = .smallTowns) throws -> PeerScores {
+        if group.range == StoredPeers.group.range, let rows = try database.storedPeerRows(range: group.range) {
+            return PeerScores(matrix: rows, group: group, members: Array(rows.communes.indices),
+                              stored: try database.storedPeerScores(range: group.range, members: rows.communes.count))
+        }
+        return try scores(group, in: wholeMatrix())
+    }
+
+    /// The peers' scores of `group` over `matrix` (this atlas's whole matrix): for the stored group, from the
+    /// indicator scores the build stored.
+    public func scores(_ group: PeerGroup, in matrix: IndicatorMatrix) throws -> PeerScores {
         let members = matrix.rows(in: group.range)
         return PeerScores(matrix: matrix, group: group, members: members,
                           stored: try database.storedPeerScores(range: group.range, members: members.count))
+    }
+
+    /// The types of the peers of `scores` (which must be this atlas's, unchanged) under `rules`: the stored ones for
+    /// the stored group and the standard rules, else assigned now.
+    public func peerTypes(_ scores: PeerScores, rules: TypologyRules = .standard) throws -> PeerTypes {
+        if rules == .standard, let stored = try database.storedPeerTypes(range: scores.group.range, members: scores.members.count) {
+            return stored
+        }
+        return PeerTypes(scores: scores, rules: rules)
+    }
+
+    /// The matcher of the peers of `scores` (which must be this atlas's, unchanged), with the stored types and
+    /// surroundings for the stored group; for another group, computed over the whole matrix.
+    public func matcher(_ scores: PeerScores, typology: TypologyRules = .standard) throws -> Matcher {
+        let surroundings = try database.storedSurroundings(range: scores.group.range, members: scores.members.count)
+        if surroundings == nil {
+            let whole = try wholeMatrix()
+            // Peers read on their own, but nothing stored about their surroundings: score them over every commune.
+            if scores.matrix.communes.count != whole.communes.count {
+                return try matcher(self.scores(scores.group, in: whole), typology: typology)
+            }
+        }
+        return Matcher(scores: scores, typology: typology, peerTypes: try peerTypes(scores, rules: typology), surroundings: surroundings)
     }
 
     /// The rank intervals for `weights` among the peers of `scores` (which must be this atlas's, unchanged):
@@ -42,6 +84,22 @@ public struct LoadedAtlas: Sendable {
                            uncertainty: RankUncertainty?, positions: [Int]? = nil) throws -> Scoreboard {
         Scoreboard(scores: scores, weights: weights, aggregation: aggregation,
                    intervals: try uncertainty.map { try intervals(scores, weights: weights, uncertainty: $0, positions: positions) })
+    }
+}
+
+/// A value computed once, on first use, and kept (shared by every copy of what holds it).
+public final class Once<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
+
+    public init() {}
+
+    public func get(_ make: () throws -> Value) rethrows -> Value {
+        try value.withLock { stored in
+            if let stored { return stored }
+            let made = try make()
+            stored = made
+            return made
+        }
     }
 }
 
@@ -79,6 +137,7 @@ public enum StoredRankings {
                                  String(decoding: try encoder.encode(part.treatments), as: UTF8.self),
                                  AtlasDatabase.packed(part.treatedValues), AtlasDatabase.packed(part.indicatorScores)])
         }
+        try StoredPeers.store(scores, writer)
         // The validation against migration fits the revealed weighting, whose intervals are then stored too.
         let revealed = try StoredValidation.store(scores: scores, writer)
         let rows = try (weights + (revealed.map { [$0] } ?? [])).map { weights in

@@ -75,15 +75,16 @@ public final class AtlasService: AtlasRepository, Sendable {
             return try work()
         }
         let atlas = try timed("open and matrix") { try LoadedAtlas(path: atlasPath) }
-        let database = atlas.database, matrix = atlas.matrix
-        let scores = try timed("peer scores") { try atlas.scores(.smallTowns) }
+        let database = atlas.database, matrix = try atlas.wholeMatrix()
+        let scores = try timed("peer scores") { try atlas.scores(.smallTowns, in: matrix) }
         let board = try timed("barometer board") {
             try atlas.scoreboard(scores, weights: WeightPresets.barometre, uncertainty: uncertainty)
         }
-        let preparedTypes = Prepared { PeerTypes(scores: scores, rules: board.typology) }
+        let surroundings = try database.storedSurroundings(range: scores.group.range, members: scores.members.count)
+        let preparedTypes = Prepared { (try? atlas.peerTypes(scores, rules: board.typology)) ?? PeerTypes(scores: scores, rules: board.typology) }
         self.preparedTypes = preparedTypes
         preparedDiagnostician = Prepared { Diagnostician(board: board, peerTypes: preparedTypes.value) }
-        preparedMatcher = Prepared { Matcher(scores: scores, typology: board.typology, peerTypes: preparedTypes.value) }
+        preparedMatcher = Prepared { Matcher(scores: scores, typology: board.typology, peerTypes: preparedTypes.value, surroundings: surroundings) }
         let preparedValidation = Prepared { try? database.validationReport() }
         self.preparedValidation = preparedValidation
         preparedInputs = Prepared {

@@ -109,22 +109,6 @@ struct MapGeometry: Sendable {
     var frame: MapRect
 }
 
-/// A value computed once, on first use, and kept.
-final class Once<Value: Sendable>: Sendable {
-    private let value = Mutex<Value?>(nil)
-
-    init() {}
-
-    func get(_ make: () throws -> Value) rethrows -> Value {
-        try value.withLock { stored in
-            if let stored { return stored }
-            let made = try make()
-            stored = made
-            return made
-        }
-    }
-}
-
 extension AtlasService {
     /// The outlines of the overseas départements, placed in their insets (polylines in map kilometres), simplified
     /// at `tolerance` map kilometres.

@@ -33,7 +33,8 @@ struct DiagnoseCommand: ParsableCommand {
         let scores = try scoring.peers.scores(atlas: atlas)
         let position = try TownLookup.position(of: commune, in: scores)
         let board = try scoring.scoreboard(atlas, scores: scores, positions: [position])
-        let diagnosis = Diagnostician(board: board, towns: [position], sameSituation: sameSituation).diagnose(position)
+        let diagnosis = Diagnostician(board: board, peerTypes: try atlas.peerTypes(scores, rules: board.typology), towns: [position],
+                                      sameSituation: sameSituation).diagnose(position)
         let text: String
         if json {
             text = try JSONOutput.encode(diagnosis)

@@ -22,7 +22,7 @@ struct MatchCommand: ParsableCommand {
         let atlas = try atlas.load()
         let database = atlas.database
         let scores = try options.peers.scores(atlas: atlas)
-        let matcher = Matcher(scores: scores)
+        let matcher = try atlas.matcher(scores)
         var constraints: [MatchConstraint] = []
         for near in options.near {
             do {

@@ -12,7 +12,7 @@ struct TypologyCommand: ParsableCommand {
     @OptionGroup var peers: PeerOptions
 
     func run() throws {
-        let matrix = try atlas.load().matrix
+        let matrix = try atlas.load().wholeMatrix()
         let rules = TypologyRules.standard
         let rows = matrix.rows(in: peers.range)
         let counts = TypologyCount(rules: rules, matrix: matrix, rows: rows)

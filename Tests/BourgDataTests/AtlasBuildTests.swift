@@ -134,8 +134,8 @@ struct AtlasBuildTests {
             let scores = try atlas.scores(StoredRankings.group)
             // The stored indicator scores are the ones computed now.
             let stored = try #require(try atlas.database.storedPeerScores(range: StoredRankings.group.range, members: scores.members.count))
-            #expect(stored == PeerScores(matrix: atlas.matrix, group: StoredRankings.group).indicatorPart)
-            #expect(scores.dimensionScores.elementsEqual(PeerScores(matrix: atlas.matrix, group: StoredRankings.group).dimensionScores) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+            #expect(stored == PeerScores(matrix: try atlas.wholeMatrix(), group: StoredRankings.group).indicatorPart)
+            #expect(scores.dimensionScores.elementsEqual(PeerScores(matrix: try atlas.wholeMatrix(), group: StoredRankings.group).dimensionScores) { $0 == $1 || ($0.isNaN && $1.isNaN) })
             for weights in WeightPresets.all {
                 let stored = try #require(try atlas.database.storedIntervals(peers: scores, weights: weights, uncertainty: StoredRankings.uncertainty))
                 // Same seed, same draws: the same intervals as computed now.
@@ -150,5 +150,58 @@ struct AtlasBuildTests {
             let some = try atlas.intervals(scores, weights: custom, uncertainty: RankUncertainty(), positions: [0])
             #expect(some == RankUncertainty().intervals(for: scores, weights: custom, only: [0]))
         }
+    }
+
+    @Test func storedPeersAreAFreshComputation() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("atlas.sqlite").path
+            _ = try AtlasBuilder(dataDirectory: Fixture.dataDirectory).build(to: path)
+            let atlas = try LoadedAtlas(path: path)
+            try StoredPeersCheck.expectFresh(atlas)
+        }
+    }
+}
+
+/// Checks that what the atlas stores of the default peers (`StoredPeers`) is what is computed over the whole matrix.
+enum StoredPeersCheck {
+    static func expectFresh(_ atlas: LoadedAtlas, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let whole = try atlas.wholeMatrix()
+        let fresh = PeerScores(matrix: whole, group: StoredPeers.group)
+        let stored = try atlas.scores(StoredPeers.group)
+        #expect(!fresh.members.isEmpty, sourceLocation: sourceLocation)
+        // The peers' own rows: the same communes and values, in the same order.
+        #expect(stored.matrix.communes == fresh.members.map { whole.communes[$0] }, sourceLocation: sourceLocation)
+        let width = whole.indicators.count
+        let freshValues = fresh.members.flatMap { whole.values[$0 * width ..< ($0 + 1) * width] }
+        #expect(stored.matrix.values.elementsEqual(freshValues) { $0 == $1 || ($0.isNaN && $1.isNaN) }, sourceLocation: sourceLocation)
+        #expect(stored.indicatorPart == fresh.indicatorPart, sourceLocation: sourceLocation)
+        #expect(stored.dimensionScores.elementsEqual(fresh.dimensionScores) { $0 == $1 || ($0.isNaN && $1.isNaN) }, sourceLocation: sourceLocation)
+        // Types and surroundings: stored equal fresh.
+        #expect(try atlas.peerTypes(stored) == PeerTypes(scores: fresh), sourceLocation: sourceLocation)
+        let surroundings = try #require(try atlas.database.storedSurroundings(range: StoredPeers.group.range, members: fresh.members.count))
+        #expect(surroundings == MatchSurroundings(scores: fresh), sourceLocation: sourceLocation)
+        // What the commands show: the same diagnostic, what-if and match, to the byte.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let storedBoard = Scoreboard(scores: stored, weights: WeightPresets.barometre)
+        let freshBoard = Scoreboard(scores: fresh, weights: WeightPresets.barometre)
+        for position in Set([0, fresh.members.count / 2, fresh.members.count - 1]) {
+            let storedDiagnosis = Diagnostician(board: storedBoard, peerTypes: try atlas.peerTypes(stored), towns: [position]).diagnose(position)
+            let freshDiagnosis = Diagnostician(board: freshBoard).diagnose(position)
+            #expect(try encoder.encode(storedDiagnosis) == encoder.encode(freshDiagnosis), sourceLocation: sourceLocation)
+            let column = try #require(fresh.scoredIndicators.first)
+            let uncertainty = RankUncertainty(draws: 50)
+            let storedWhatIf = WhatIf(scores: stored)
+            let freshWhatIf = WhatIf(scores: fresh)
+            #expect(try encoder.encode(storedWhatIf.compare(position: position, after: storedWhatIf.applying(position: position, changes: [column: 1e9]),
+                                                            weights: WeightPresets.barometre, uncertainty: uncertainty))
+                    == encoder.encode(freshWhatIf.compare(position: position, after: freshWhatIf.applying(position: position, changes: [column: 1e9]),
+                                                          weights: WeightPresets.barometre, uncertainty: uncertainty)), sourceLocation: sourceLocation)
+        }
+        let profile = HouseholdProfile(weights: try Weights.custom(ratings: [.nature: 5, .sante: 3]),
+                                       constraints: [.need(amenity: .gp, withinKm: 10)], top: 50, keepUnknown: true)
+        #expect(try encoder.encode(try atlas.matcher(stored).match(profile)) == encoder.encode(try Matcher(scores: fresh).match(profile)),
+                sourceLocation: sourceLocation)
     }
 }

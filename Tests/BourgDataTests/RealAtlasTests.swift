@@ -36,11 +36,15 @@ struct RealAtlasTests {
         let atlas = try LoadedAtlas(path: RealAtlas.path!)
         let scores = try atlas.scores(StoredRankings.group)
         #expect(try atlas.database.storedPeerScores(range: StoredRankings.group.range, members: scores.members.count)
-                == PeerScores(matrix: atlas.matrix, group: StoredRankings.group).indicatorPart, "stored peer scores are a fresh computation")
+                == PeerScores(matrix: try atlas.wholeMatrix(), group: StoredRankings.group).indicatorPart, "stored peer scores are a fresh computation")
         for weights in StoredRankings.weights {
             let stored = try #require(try atlas.database.storedIntervals(peers: scores, weights: weights, uncertainty: RankUncertainty()))
             #expect(stored == RankUncertainty().intervals(for: scores, weights: weights), "\(weights.id): same seed, same intervals")
         }
+    }
+
+    @Test func storedPeersAreAFreshComputation() throws {
+        try StoredPeersCheck.expectFresh(try LoadedAtlas(path: RealAtlas.path!))
     }
 
     @Test func rowCounts() throws {

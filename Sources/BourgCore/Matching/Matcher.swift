@@ -44,13 +44,15 @@ public struct Matcher: Sendable {
         .montagne: ["massif", "altitude_moyenne_m"],
     ]
 
-    /// Prepares the matcher for the peers of `scores`; `peerTypes`, if given, must come from `scores` and `typology`.
-    public init(scores: PeerScores, typology: TypologyRules = .standard, peerTypes: PeerTypes? = nil) {
+    /// Prepares the matcher for the peers of `scores`; `peerTypes`, if given, must come from `scores` and `typology`;
+    /// `surroundings`, if given, must come from `scores` (it must be given when `scores.matrix` holds the peers only).
+    public init(scores: PeerScores, typology: TypologyRules = .standard, peerTypes: PeerTypes? = nil, surroundings: MatchSurroundings? = nil) {
         self.scores = scores
         self.typology = typology
         similarity = TownSimilarity(scores: scores)
-        cityPoles = CityPole.bigCityPoles(in: scores.matrix)
-        generalPractitionerDistanceKm = Self.generalPractitionerDistances(scores: scores)
+        let surroundings = surroundings ?? MatchSurroundings(scores: scores)
+        cityPoles = surroundings.cityPoles
+        generalPractitionerDistanceKm = surroundings.generalPractitionerDistanceKm
         let peerTypes = peerTypes ?? PeerTypes(scores: scores, rules: typology)
         typesOfPeers = scores.members.indices.map { Set(peerTypes.types($0)) }
         var medians: [HousingKind: Double] = [:]
@@ -60,22 +62,6 @@ public struct Matcher: Sendable {
             medians[kind] = Statistics.median(prices)
         }
         peerMedianPrice = medians
-    }
-
-    private static func generalPractitionerDistances(scores: PeerScores) -> [Double] {
-        let matrix = scores.matrix
-        guard let column = matrix.indicator("medecins_generalistes_pour_10000") else {
-            return [Double](repeating: .nan, count: scores.members.count)
-        }
-        let points = matrix.communes.indices.compactMap { row -> (Territory, GeoPoint)? in
-            guard let rate = matrix.value(commune: row, indicator: column), rate > 0, let position = matrix.communes[row].position else { return nil }
-            return (matrix.communes[row].territory, position)
-        }
-        let nearest = NearestPointIndex.distances(from: scores.members.map { matrix.communes[$0] }, to: points)
-        return scores.members.enumerated().map { position, row in
-            guard let rate = matrix.value(commune: row, indicator: column) else { return .nan }
-            return rate > 0 ? 0 : (nearest[position] ?? .nan)
-        }
     }
 
     // MARK: Constraints

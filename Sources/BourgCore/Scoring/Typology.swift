@@ -139,26 +139,34 @@ public struct TypologyRules: Sendable, Hashable, Codable {
 
 extension TownType: CodingKeyRepresentable {}
 
-/// The types of every peer town, with their reasons, assigned once: the rules format their reasons (numbers
-/// in French), which is worth doing once per atlas rather than on every ranking or diagnostic.
-public struct PeerTypes: Sendable {
-    /// The assignments of each peer, in `PeerScores.members` order.
-    public let assignments: [[TypeAssignment]]
+/// The types of every peer town, assigned once: the rules format their reasons (numbers in French), which is worth
+/// doing once per atlas rather than on every ranking or diagnostic (the atlas stores the default peers' types).
+public struct PeerTypes: Sendable, Equatable {
+    /// The types of each peer, in `PeerScores.members` order and the rules' order.
+    private let typesOfPeers: [[TownType]]
 
     public init(scores: PeerScores, rules: TypologyRules = .standard) {
-        var assignments = [[TypeAssignment]](repeating: [], count: scores.members.count)
-        let slices = 8, perSlice = (assignments.count + slices - 1) / slices
-        assignments.withUnsafeMutableBufferPointer { buffer in
+        var types = [[TownType]](repeating: [], count: scores.members.count)
+        let slices = 8, perSlice = (types.count + slices - 1) / slices
+        types.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 for position in min(output.count, slice * perSlice)..<min(output.count, (slice + 1) * perSlice) {
-                    output[position] = rules.types(of: scores.members[position], in: scores.matrix)
+                    output[position] = rules.types(of: scores.members[position], in: scores.matrix).map(\.type)
                 }
             }
         }
-        self.assignments = assignments
+        typesOfPeers = types
+    }
+
+    /// Types assigned earlier (stored in the atlas at build), one list per peer.
+    public init(types: [[TownType]]) {
+        typesOfPeers = types
     }
 
     /// The types of the peer at `position`, in the rules' order.
-    public func types(_ position: Int) -> [TownType] { assignments[position].map(\.type) }
+    public func types(_ position: Int) -> [TownType] { typesOfPeers[position] }
+
+    /// How many peers there are.
+    public var count: Int { typesOfPeers.count }
 }
