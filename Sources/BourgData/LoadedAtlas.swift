@@ -140,7 +140,7 @@ public enum StoredRankings {
         try StoredPeers.store(scores, writer)
         // The validation against migration fits the revealed weighting, whose intervals are then stored too.
         let revealed = try StoredValidation.store(scores: scores, writer)
-        let rows = try (weights + (revealed.map { [$0] } ?? [])).map { weights in
+        let rows = (weights + (revealed.map { [$0] } ?? [])).map { weights in
             let intervals = uncertainty.intervals(for: scores, weights: weights)
             let values = intervals.flatMap { interval in interval.map { [$0.median, $0.low, $0.high] } ?? [.nan, .nan, .nan] }
             return (key(range: group.range, weights: weights, uncertainty: uncertainty), AtlasDatabase.packed(values))

@@ -122,6 +122,21 @@ enum SyntheticMigration {
         let b = bootstrap.spearmanInterval(x, y, blockOf: blockOf, draws: bootstrap.blockCounts(blockCount: 10))
         #expect(a != nil && a == b)
     }
+
+    @Test("the shared-resample intervals are exactly the one-by-one intervals, complete columns or not (synthetic)")
+    func sharedResamplesGiveTheSameIntervals() {
+        let y = (0..<120).map { Double(($0 * 7) % 23) }
+        let first: [Double] = (0..<120).map { Double($0 % 17) }
+        let second: [Double] = (0..<120).map { (i: Int) -> Double in Double((i * 5) % 11) + 0.5 * Double(i % 3) }
+        let incomplete: [Double] = (0..<120).map { (i: Int) -> Double in i % 9 == 0 ? .nan : Double(i % 13) }  // resampled on its own
+        let xs = [first, second, incomplete]
+        let blockOf = (0..<120).map { $0 / 12 }
+        let bootstrap = BlockBootstrap(resamples: 300)
+        let draws = bootstrap.blockCounts(blockCount: 10)
+        let shared = bootstrap.spearmanIntervals(xs, y, blockOf: blockOf, draws: draws)
+        #expect(shared == xs.map { bootstrap.spearmanInterval($0, y, blockOf: blockOf, draws: draws) })
+        #expect(shared.allSatisfy { $0 != nil })
+    }
 }
 
 @Suite struct NewcomerModelTests {

@@ -33,8 +33,13 @@ public struct BlockBootstrap: Sendable, Hashable, Codable {
     /// number of times each block is drawn (`draws`, from `blockCounts`) and returns the statistic or `nil`
     /// (ignored). `nil` when fewer than half of the resamples give a value.
     public func interval(draws: [[Double]], statistic: ([Double]) -> Double?) -> ClosedRange<Double>? {
-        var values = draws.compactMap(statistic).filter { !$0.isNaN }
-        guard values.count * 2 >= max(draws.count, 1) else { return nil }
+        percentileInterval(draws.map(statistic), resamples: draws.count)
+    }
+
+    /// The percentile interval of the resampled values (`nil` and NaN ignored); `nil` when fewer than half give one.
+    func percentileInterval(_ resampled: [Double?], resamples: Int) -> ClosedRange<Double>? {
+        var values = resampled.compactMap { $0 }.filter { !$0.isNaN }
+        guard values.count * 2 >= max(resamples, 1) else { return nil }
         values.sort()
         let tail = (1 - level) / 2
         guard let low = Statistics.quantile(sorted: values, tail), let high = Statistics.quantile(sorted: values, 1 - tail) else { return nil }
@@ -47,6 +52,36 @@ public struct BlockBootstrap: Sendable, Hashable, Codable {
         let pairs = ResamplableSpearman(x, y, weights: weights)
         let blocks = pairs.positions.map { blockOf[$0] }
         return interval(draws: draws) { counts in pairs.value(multiplicity: blocks.map { counts[$0] }) }
+    }
+}
+
+extension BlockBootstrap {
+    /// `spearmanInterval` of each column of `xs` against one `y`, the same intervals computed faster: the columns
+    /// complete wherever `y` is share, in each resample, the multiplicities and y's ranks (computed once per
+    /// resample, resamples spread over every core); the other columns are resampled one by one.
+    public func spearmanIntervals(_ xs: [[Double]], _ y: [Double], blockOf: [Int], draws: [[Double]]) -> [ClosedRange<Double>?] {
+        let pairs = parallelMap(xs.count) { ResamplableSpearman(xs[$0], y) }
+        let complete = y.indices.filter { !y[$0].isNaN }
+        let shared = pairs.indices.filter { pairs[$0].positions == complete }
+        guard let first = shared.first else {
+            return xs.indices.map { spearmanInterval(xs[$0], y, blockOf: blockOf, draws: draws) }
+        }
+        let blocks = complete.map { blockOf[$0] }
+        // values[r][j]: ρ of shared column j in resample r.
+        let values = parallelMap(draws.count) { r -> [Double?] in
+            let multiplicity = blocks.map { draws[r][$0] }
+            let yRanks = pairs[first].yRanks(multiplicity: multiplicity)
+            return shared.map { pairs[$0].value(multiplicity: multiplicity, yRanks: yRanks) }
+        }
+        var intervals = [ClosedRange<Double>?](repeating: nil, count: xs.count)
+        for (j, column) in shared.enumerated() {
+            intervals[column] = percentileInterval(values.map { $0[j] }, resamples: draws.count)
+        }
+        let sharedSet = Set(shared)
+        let others = xs.indices.filter { !sharedSet.contains($0) }
+        let otherIntervals = parallelMap(others.count) { spearmanInterval(xs[others[$0]], y, blockOf: blockOf, draws: draws) }
+        for (k, column) in others.enumerated() { intervals[column] = otherIntervals[k] }
+        return intervals
     }
 }
 

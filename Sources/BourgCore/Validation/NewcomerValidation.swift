@@ -157,7 +157,12 @@ public struct NewcomerValidation: Sendable {
     /// The correlation row of one measure (one value per peer of the sample's scores, NaN = missing).
     public func correlation(kind: String, id: String, label: String, perPeer: [Double], role: String? = nil) -> CorrelationRow {
         let x = sample.restricted(perPeer)
-        let interval = bootstrap.spearmanInterval(x, sample.latest, blockOf: sample.blockOf, draws: draws)
+        return correlation(kind: kind, id: id, label: label, x: x, role: role,
+                           interval: bootstrap.spearmanInterval(x, sample.latest, blockOf: sample.blockOf, draws: draws))
+    }
+
+    /// The correlation row of one measure restricted to the sample (`x`), its bootstrap interval given.
+    func correlation(kind: String, id: String, label: String, x: [Double], role: String?, interval: ClosedRange<Double>?) -> CorrelationRow {
         return CorrelationRow(
             kind: kind, id: id, label: label, towns: x.filter { !$0.isNaN }.count,
             rho: RankCorrelation.spearman(x, sample.latest), low: interval?.lowerBound, high: interval?.upperBound,
@@ -231,8 +236,10 @@ public struct NewcomerValidation: Sendable {
             jobs.append(("indicator", definition.id, definition.label, perPeer, PredictorRole.of(definition).rawValue))
         }
         let work = jobs
+        let restricted = work.map { sample.restricted($0.perPeer) }
+        let intervals = bootstrap.spearmanIntervals(restricted, sample.latest, blockOf: sample.blockOf, draws: draws)
         let correlations = parallelMap(work.count) { k in
-            correlation(kind: work[k].kind, id: work[k].id, label: work[k].label, perPeer: work[k].perPeer, role: work[k].role)
+            correlation(kind: work[k].kind, id: work[k].id, label: work[k].label, x: restricted[k], role: work[k].role, interval: intervals[k])
         }
         // Towns.
         let predicted = amenity.predictions(fitted[0].latest)

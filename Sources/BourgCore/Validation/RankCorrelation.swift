@@ -97,10 +97,21 @@ public struct ResamplableSpearman: Sendable {
     /// ρ of a resample in which the pair `k` (of `positions`) appears `multiplicity[k]` times. A pair repeated m
     /// times takes m consecutive ranks, so its average rank is that of a tie group of size m.
     public func value(multiplicity: [Double]) -> Double? {
-        let n = positions.count
-        var rx = [Double](repeating: 0, count: n), ry = [Double](repeating: 0, count: n)
-        x.ranks(multiplicity: multiplicity, into: &rx)
+        value(multiplicity: multiplicity, yRanks: yRanks(multiplicity: multiplicity))
+    }
+
+    /// The y column's average ranks in a resample: shared by every pairing of the same y with the same complete pairs.
+    public func yRanks(multiplicity: [Double]) -> [Double] {
+        var ry = [Double](repeating: 0, count: positions.count)
         y.ranks(multiplicity: multiplicity, into: &ry)
+        return ry
+    }
+
+    /// ρ of a resample whose y ranks (`yRanks(multiplicity:)`) are already known.
+    public func value(multiplicity: [Double], yRanks ry: [Double]) -> Double? {
+        let n = positions.count
+        var rx = [Double](repeating: 0, count: n)
+        x.ranks(multiplicity: multiplicity, into: &rx)
         // Weighted Pearson correlation of the ranks in one pass (ranks are small: no loss of precision).
         var total = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, sumXY = 0.0, pairs = 0
         for k in 0..<n {
