@@ -52,10 +52,10 @@ public struct AtlasDatabase: Sendable {
             for (key, value) in buildInfo.merging(["schema_version": String(schemaVersion)], uniquingKeysWith: { $1 }) {
                 try db.execute(sql: "INSERT INTO atlas_info (key, value) VALUES (?, ?)", arguments: [key, value])
             }
-            var rowids: [String: Int64] = [:]
+            var rowids: [Int64] = []
             for commune in draft.communes {
                 try commune.insert(db)
-                rowids[commune.code] = db.lastInsertedRowID
+                rowids.append(db.lastInsertedRowID)
                 try db.execute(sql: "INSERT INTO commune_search (code, name) VALUES (?, ?)", arguments: [commune.code, commune.name])
                 if let geometry = draft.boundaries[commune.code] {
                     try db.execute(sql: "INSERT INTO commune_boundary (code, geojson) VALUES (?, ?)", arguments: [commune.code, geometry])
@@ -70,9 +70,10 @@ public struct AtlasDatabase: Sendable {
                 }
             }
             let statement = try db.makeStatement(sql: "INSERT INTO indicator_value (commune, indicator, value) VALUES (?, ?, ?)")
-            let positions = Dictionary(uniqueKeysWithValues: draft.catalogue.enumerated().map { ($0.element.id, $0.offset) })
-            for entry in draft.storedValues() {
-                try statement.execute(arguments: [rowids[entry.commune], positions[entry.indicator], entry.value])
+            try draft.forEachStoredValue { commune, indicator, value in
+                // Three integers and a double of known types: bound without GRDB's argument check.
+                statement.setUncheckedArguments([rowids[commune], indicator, value])
+                try statement.execute()
             }
             try writeMatrix(draft.packedValues(), communes: draft.communes.count, indicators: draft.catalogue.count, db)
             for entry in draft.provenance { try ProvenanceRecord(entry).insert(db) }

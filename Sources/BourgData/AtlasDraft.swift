@@ -107,12 +107,19 @@ public struct AtlasDraft: Sendable {
     /// The indicator values that are set, as (commune code, indicator id, value).
     func storedValues() -> [(commune: String, indicator: String, value: Double)] {
         var result: [(String, String, Double)] = []
-        for definition in catalogue {
-            for (position, value) in values[definition.id]!.enumerated() {
-                if let value { result.append((communes[position].code, definition.id, value)) }
+        forEachStoredValue { commune, indicator, value in result.append((communes[commune].code, catalogue[indicator].id, value)) }
+        return result
+    }
+
+    /// Every value present, commune by commune (in `communes` order), each commune's in catalogue order: the key
+    /// order of the long table, which is then written by appending (no page split).
+    func forEachStoredValue(_ body: (_ commune: Int, _ indicator: Int, _ value: Double) throws -> Void) rethrows {
+        let columns = catalogue.map { values[$0.id]! }
+        for commune in communes.indices {
+            for (indicator, column) in columns.enumerated() {
+                if let value = column[commune] { try body(commune, indicator, value) }
             }
         }
-        return result
     }
 
     /// `count` per `per` inhabitants (2021 population) of a commune; `nil` without a count or a population.
