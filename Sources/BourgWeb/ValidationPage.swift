@@ -123,7 +123,7 @@ extension AtlasService {
         let weights = ValidationText.weightsTable(revealed: report.revealed, stated: WeightPresets.barometre).map { line in
             ValidationWeightLine(label: line.dimension.label, revealed: FrenchFormat.number(line.revealed, decimals: 1) + " %",
                                  stated: FrenchFormat.number(line.stated, decimals: 1) + " %",
-                                 negative: negative[line.dimension].map { "association négative (" + FrenchFormat.number($0, decimals: 3) + ")" })
+                                 negative: negative[line.dimension].map { "coefficients négatifs : " + FrenchFormat.number($0, decimals: 3) + " (montrés, non pondérés)" })
         }
         let towns = try validationTowns(report)
         let ranked = towns.sorted { $0.residual > $1.residual }
