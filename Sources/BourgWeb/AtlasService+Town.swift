@@ -28,8 +28,10 @@ extension AtlasService {
             return views.isEmpty ? nil : IndicatorGroup(dimension: dimension.rawValue, label: dimension.label, indicators: views)
         }
 
-        let dimensionViews: [DimensionView] = (diagnosis?.dimensions ?? []).map { comparison in
+        // A dimension without any scored indicator (dynamique: its figures are outcomes, descriptive) has nothing to show.
+        let dimensionViews: [DimensionView] = (diagnosis?.dimensions ?? []).compactMap { comparison in
             let weight = score?.dimensions.first { $0.dimension == comparison.dimension }
+            guard (weight?.indicatorsTotal ?? 0) > 0 else { return nil }
             return DimensionView(
                 id: comparison.dimension.rawValue, label: comparison.dimension.label, score: comparison.score,
                 scoreText: comparison.score.map { FrenchFormat.number($0, decimals: 0) } ?? "pas de donnée",

@@ -93,7 +93,9 @@ struct WebTests {
                 let commune = try #require(page["commune"] as? [String: Any])
                 #expect(commune["code"] as? String == "46102")
                 #expect(page["isPeer"] as? Bool == true)
-                #expect((page["dimensions"] as? [Any])?.count == AttractivenessDimension.weighable.count)
+                // Every weighable dimension with scored indicators; dynamique has none (its figures are outcomes).
+                let dimensions = (page["dimensions"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+                #expect(dimensions == AttractivenessDimension.weighable.filter { $0 != .dynamique }.map(\.rawValue))
                 #expect(page["dimensionChart"] == nil, "SVG stays out of the JSON twin")
             }
         }
