@@ -1,7 +1,8 @@
 """The README's first command, `scripts/run`, exactly as a user types it (with its own port): it must serve the
 web app — against an atlas that exists (no rebuild), and when the atlas is missing (built first, here from the small
-fixture data directory) — and stop cleanly on Ctrl-C (SIGINT). Also: `bourg` stops quietly, with status 0, when
-the program reading its output closes the pipe early (`bourg rank --csv | head`)."""
+fixture data directory) — and stop cleanly on Ctrl-C (SIGINT); on a machine that lacks everything, it installs only
+what running needs (the SQLite and zlib headers), while `scripts/test` installs the test tools too. Also: `bourg`
+stops quietly, with status 0, when the program reading its output closes the pipe early (`bourg rank --csv | head`)."""
 import os
 import signal
 import subprocess
@@ -57,6 +58,56 @@ def test_main_job_builds_a_missing_atlas_then_serves():
     output = run_main_job({"BOURG_ATLAS": atlas, "BOURG_DATA_DIR": str(FIXTURE_DATA)}, free_port())
     assert "Atlas écrit" in output
     assert Path(atlas).exists()
+
+
+def fake_machine(folder):
+    """A PATH on which dpkg says no package is installed, apt-get, sudo and pip only log what they are asked, and
+    `swift build` fails (so that scripts/run stops right after its setup): nothing is installed, nothing is built."""
+    log = Path(folder, "asked.log")
+    behaviours = {
+        "dpkg": "exit 1",
+        "apt-get": "exit 0",
+        "sudo": 'exec "$@"',
+        "python3": 'case "$1" in -c) exit 1 ;; esac; exit 0',
+        "swift": "exit 1",
+    }
+    for tool, behaviour in behaviours.items():
+        script = Path(folder, tool)
+        script.write_text(f'#!/bin/sh\necho "{tool} $*" >> "{log}"\n{behaviour}\n')
+        script.chmod(0o755)
+    return {"PATH": f"{folder}:{os.environ['PATH']}"}, log
+
+
+def asked_to_install(log):
+    lines = log.read_text().splitlines() if log.exists() else []
+    packages = [word for line in lines if line.startswith("apt-get install") for word in line.split()[2:] if not word.startswith("-")]
+    pip = [line for line in lines if line.startswith("python3 -m pip")]
+    return packages, pip
+
+
+def test_main_job_installs_only_what_running_needs():
+    folder = tempfile.mkdtemp(prefix="bourg-fake-debian-")
+    environment, log = fake_machine(folder)
+    result = subprocess.run(["scripts/run", "--port", str(free_port())], cwd=ROOT, env={**os.environ, **environment},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0, "the fake swift stops scripts/run before it builds"
+    packages, pip = asked_to_install(log)
+    assert packages == ["libsqlite3-dev", "sqlite3", "zlib1g-dev"], f"scripts/run asked for {packages}"
+    assert pip == [], f"scripts/run installs no Python package: {pip}"
+    assert "swift build" in log.read_text(), "scripts/run went on to the build after its setup"
+
+
+def test_test_setup_installs_the_test_tools():
+    folder = tempfile.mkdtemp(prefix="bourg-fake-debian-")
+    environment, log = fake_machine(folder)
+    result = subprocess.run(["scripts/setup", "--test"], cwd=ROOT, env={**os.environ, **environment},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    packages, pip = asked_to_install(log)
+    assert packages == ["libsqlite3-dev", "sqlite3", "zlib1g-dev", "chromium", "chromium-driver", "wrk"]
+    assert any("schemathesis" in line for line in pip) and any("selenium" in line for line in pip)
+    assert any("--no-deps" in line and "axe-playwright-python" in line for line in pip)
+    assert "scripts/setup --test" in (ROOT / "scripts/test").read_text(), "scripts/test installs the test tools"
 
 
 def read_first_line_then_close(arguments):
