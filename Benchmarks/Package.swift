@@ -6,7 +6,7 @@ import PackageDescription
 let bourgPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 /// Bourg's benchmarks, in their own package (as swift-nio does) so that the main build stays light.
-/// Run: `cd Benchmarks && swift package benchmark` (release build; needs the real atlas, see README).
+/// Run: `cd Benchmarks && swift package benchmark` (release build; needs the real atlas, see docs/performance.md).
 let package = Package(
     name: "BourgBenchmarks",
     platforms: [.macOS(.v14)],

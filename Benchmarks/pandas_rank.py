@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The same ranking as `bourg rank --weights equal --draws 0`, in pandas: the reference for the "≥ 50× faster"
-figure of the README (scripts/bench-commands runs both, side by side, as whole processes).
+figure of docs/performance.md (scripts/bench-commands runs both, side by side, as whole processes).
 
 Read the atlas (the long table `indicator_value` and the catalogue), pivot to one row per commune, keep the small
 towns (2,500–25,000 inhabitants), score each directional indicator as its percentile rank among them (ties count

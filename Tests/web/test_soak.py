@@ -1,6 +1,6 @@
 """The soak script (scripts/soak) in a short run, so that it keeps working: varied requests on 16 connections for
 15 s, then SIGTERM with 64 requests in flight. The 10-minute run (the default) is run by hand; its figures are in
-the README. Memory growth is not judged here: 15 s is the time the response cache takes to fill."""
+docs/performance.md. Memory growth is not judged here: 15 s is the time the response cache takes to fill."""
 import os
 import re
 import shutil
