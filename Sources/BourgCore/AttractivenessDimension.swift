@@ -10,6 +10,7 @@ public enum AttractivenessDimension: String, CaseIterable, Codable, Sendable, Co
     case commerce
     case emploi
     case securite
+    case climat
     case logement
     case tourisme
     case metropole
@@ -29,6 +30,7 @@ public enum AttractivenessDimension: String, CaseIterable, Codable, Sendable, Co
         case .commerce: "Commerces"
         case .emploi: "Emploi et revenus"
         case .securite: "Sécurité"
+        case .climat: "Climat et risques"
         case .logement: "Logement"
         case .tourisme: "Tourisme"
         case .metropole: "Métropole"
@@ -45,6 +47,8 @@ public enum AttractivenessDimension: String, CaseIterable, Codable, Sendable, Co
 }
 
 extension AttractivenessDimension {
-    /// The dimensions that can be weighed in a composite (typologies describe a town, they do not rate it).
-    public static let weighable: [AttractivenessDimension] = allCases.filter { $0 != .typologie }
+    /// The dimensions that can be weighed in a composite: those with scored indicators. Typologies describe a town,
+    /// they do not rate it; the dynamics' figures (growth, arrivals) are the outcomes the validation predicts, shown
+    /// as context, never scored.
+    public static let weighable: [AttractivenessDimension] = allCases.filter { $0 != .typologie && $0 != .dynamique }
 }

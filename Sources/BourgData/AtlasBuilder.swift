@@ -75,6 +75,9 @@ public struct AtlasBuilder: Sendable {
         MembershipListImporter.petitesVillesDeDemain,
         MembershipListImporter.petitesVillesDeDemain2021,
         MembershipListImporter.actionCoeurDeVille,
+        // Climate and natural risks.
+        DRIASImporter(),
+        RadonImporter(),
     ]
 
     /// Indicators that the survey calls for but for which no source is staged: listed, never guessed.

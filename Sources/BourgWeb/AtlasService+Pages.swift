@@ -249,10 +249,10 @@ extension AtlasService {
     static let presets: [PresetLink] = [
         PresetLink(label: "Je télétravaille", description: "numérique 5, nature 4, mobilité 4, santé 3, vie sociale 3 ; hors banlieues des grandes villes",
                    path: "/classement?numerique=5&nature=4&mobilite=4&sante=3&vie_sociale=3&" + ownCentreQuery),
-        PresetLink(label: "Famille avec enfants", description: "services publics 5, santé 5, sécurité 4, logement 4, nature 3, culture 3 ; hors banlieues des grandes villes",
-                   path: "/classement?services_publics=5&sante=5&securite=4&logement=4&nature=3&culture=3&" + ownCentreQuery),
-        PresetLink(label: "Retraite au calme", description: "santé 5, nature 5, sécurité 4, vie sociale 4, commerces 3 ; hors banlieues des grandes villes",
-                   path: "/classement?sante=5&nature=5&securite=4&vie_sociale=4&commerce=3&" + ownCentreQuery),
+        PresetLink(label: "Famille avec enfants", description: "services publics 5, santé 5, sécurité 4, logement 4, nature 3, culture 3, climat et risques 3 ; hors banlieues des grandes villes",
+                   path: "/classement?services_publics=5&sante=5&securite=4&logement=4&nature=3&culture=3&climat=3&" + ownCentreQuery),
+        PresetLink(label: "Retraite au calme", description: "santé 5, nature 5, sécurité 4, vie sociale 4, climat et risques 4, commerces 3 ; hors banlieues des grandes villes",
+                   path: "/classement?sante=5&nature=5&securite=4&vie_sociale=4&climat=4&commerce=3&" + ownCentreQuery),
     ]
 
     /// The situation checkboxes of a household profile: every situation but the banlieues of large urban units.

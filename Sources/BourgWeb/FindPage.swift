@@ -36,6 +36,11 @@ public struct FindForm: Encodable, Sendable {
     public var like: String
     public var keepUnknown: Bool
     public var cities: [String]
+    public var maxTropicalNights: String
+    public var maxHotDays: String
+    /// "Indifférent", zones 1, 1–2.
+    public var radonOptions: [TypeOption]
+    public var noDisasterSince: String
 }
 
 /// One town of the answer, for display.
@@ -60,7 +65,8 @@ public struct FindRow: Encodable, Sendable {
 /// `situation_centre=1`… (only the situations ticked; none ticked = every situation).
 public enum FindQuery {
     static let fields = ["pres", "gare_tgv_km", "gare", "prix_maison", "prix_appartement", "besoins", "types", "pvd",
-                         "departements", "par_departement", "comme", "top", "garder_inconnues", "chercher"]
+                         "departements", "par_departement", "comme", "top", "garder_inconnues", "chercher",
+                         "nuits_max", "jours_35_max", "radon_max", "catnat_depuis"]
 
     /// Every parameter the page reads: the fields, the dimension ratings, `preset`, the form's type and situation checkboxes.
     static let parameterNames = fields + AttractivenessDimension.weighable.map(\.rawValue) + ["preset"] + TownType.allCases.map { "type_\($0.rawValue)" }
@@ -84,10 +90,7 @@ public enum FindQuery {
         }
         func number(_ name: String, _ range: ClosedRange<Double>) throws -> Double? {
             guard let text = field(name) else { return nil }
-            guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), range.contains(value) else {
-                throw WebError.badParameter(name, "un nombre de \(FrenchFormat.number(range.lowerBound)) à \(FrenchFormat.number(range.upperBound)) est attendu")
-            }
-            return value
+            return try wrap(name) { try MatchInput.number(text, in: range) }
         }
         func integer(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
             guard let text = field(name) else { return nil }
@@ -103,6 +106,10 @@ public enum FindQuery {
         if field("gare") != nil { constraints.append(.stationInTown) }
         if let price = try number("prix_maison", 100...50_000) { constraints.append(.maxPrice(housing: .house, eurosPerM2: price)) }
         if let price = try number("prix_appartement", 100...50_000) { constraints.append(.maxPrice(housing: .apartment, eurosPerM2: price)) }
+        if let nights = try number("nuits_max", 0...366) { constraints.append(.maxHeat(measure: .tropicalNights, perYear: nights)) }
+        if let days = try number("jours_35_max", 0...366) { constraints.append(.maxHeat(measure: .hotDays, perYear: days)) }
+        if let zone = try integer("radon_max", 1...3) { constraints.append(.maxRadonZone(zone)) }
+        if let year = try integer("catnat_depuis", 1982...2025) { constraints.append(.noDisasterSince(year: year)) }
         if let needs = field("besoins") {
             constraints += try wrap("besoins") { try MatchInput.needs(needs) }
         }
@@ -165,7 +172,12 @@ extension AtlasService {
                 return TypeOption(id: situation.id, label: situation.label, selected: ticked.contains(situation))
             },
             pvdOnly: query["pvd"] != nil, departements: query["departements"] ?? "", perDepartement: query["par_departement"] ?? "",
-            like: query["comme"] ?? "", keepUnknown: query["garder_inconnues"] != nil, cities: matcher.cityPoles.map(\.name).sorted())
+            like: query["comme"] ?? "", keepUnknown: query["garder_inconnues"] != nil, cities: matcher.cityPoles.map(\.name).sorted(),
+            maxTropicalNights: query["nuits_max"] ?? "", maxHotDays: query["jours_35_max"] ?? "",
+            radonOptions: [("", "indifférent"), ("1", "faible (zone 1)"), ("2", "zone 1 ou 2")].map { id, label in
+                TypeOption(id: id, label: label, selected: (query["radon_max"] ?? "") == id)
+            },
+            noDisasterSince: query["catnat_depuis"] ?? "")
         let encoded = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         let summary = result.map { result in

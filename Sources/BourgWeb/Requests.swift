@@ -103,20 +103,19 @@ public enum RankingQuery {
 }
 
 extension Request {
-    /// The query parameters; refuses overlong query strings (414), and with a 400 naming it any parameter not in
-    /// `known` or given twice (which value would count?). An empty value stands for a field left blank.
+    /// The query parameters in `known`; refuses overlong query strings (414), and with a 400 naming it a known
+    /// parameter given twice (which value would count?). Any other parameter (a tracking tag such as `utm_source`
+    /// or `fbclid` added by whoever shared the link) is ignored. An empty value stands for a field left blank.
     func queryParameters(known: [String]) throws -> [String: String] {
         if (uri.query?.utf8.count ?? 0) > RankingQuery.maximumQueryLength {
             throw WebError(status: .uriTooLong, title: "Requête trop longue", detail: "La chaîne de requête dépasse \(RankingQuery.maximumQueryLength) caractères.")
         }
+        let known = Set(known)
         var result: [String: String] = [:]
-        for (name, value) in uri.queryParameters {
+        for (name, value) in uri.queryParameters where known.contains(String(name)) {
             guard result.updateValue(String(value), forKey: String(name)) == nil else {
                 throw WebError.badParameter(String(name.prefix(40)), "paramètre donné plusieurs fois")
             }
-        }
-        if let unknown = result.keys.sorted().first(where: { !known.contains($0) }) {
-            throw WebError.unknownParameter(unknown, known: known)
         }
         return result
     }

@@ -34,11 +34,6 @@ public struct WebError: Error, Sendable, Equatable {
                  invalidParams: [InvalidParam(name: name, reason: reason)])
     }
 
-    /// A query parameter no route of this page reads (a misspelt dimension, say): refused rather than ignored.
-    public static func unknownParameter(_ name: String, known: [String]) -> WebError {
-        badParameter(String(name.prefix(40)), "paramètre inconnu ; paramètres possibles : \(known.joined(separator: ", "))")
-    }
-
     /// A request body over `limit` bytes.
     public static func contentTooLarge(limit: Int) -> WebError {
         WebError(status: .contentTooLarge, title: "Requête trop volumineuse",

@@ -79,6 +79,18 @@ struct MatchOptions: ParsableArguments {
     @Option(name: .long, help: "Highest median price of apartments, €/m².")
     var maxPriceApartment: String?
 
+    @Option(name: .long, help: "At most this many tropical nights (never below 20 °C) a year in 2021–2050 (DRIAS-2020, one model).")
+    var maxTropicalNights: String?
+
+    @Option(name: .long, help: "At most this many days above 35 °C a year in 2021–2050 (DRIAS-2020, one model).")
+    var maxHotDays: String?
+
+    @Option(name: .long, help: "Radon potential zone at most this: 1 (low), 2 or 3 (IRSN 2018).")
+    var maxRadonZone: Int?
+
+    @Option(name: .long, help: "No natural disaster recognised (arrêté CatNat, any peril) for events of this year or later, 1982–2025.")
+    var noDisasterSince: Int?
+
     @Option(name: .long, help: "Needs, in the town or within :Nkm: \(Amenity.allCases.map(\.rawValue).joined(separator: ",")), e.g. lycee,gp:10km. Repeatable.")
     var need: [String] = []
 
@@ -149,6 +161,22 @@ struct MatchOptions: ParsableArguments {
         if let maxPriceApartment {
             result.append(.maxPrice(housing: .apartment, eurosPerM2: try Self.price(maxPriceApartment, option: "--max-price-apartment")))
         }
+        if let maxTropicalNights {
+            result.append(.maxHeat(measure: .tropicalNights, perYear: try parse("--max-tropical-nights") { try MatchInput.number(maxTropicalNights, in: 0...366) }))
+        }
+        if let maxHotDays {
+            result.append(.maxHeat(measure: .hotDays, perYear: try parse("--max-hot-days") { try MatchInput.number(maxHotDays, in: 0...366) }))
+        }
+        if let maxRadonZone {
+            guard (1...3).contains(maxRadonZone) else { throw ValidationError("--max-radon-zone : attendu 1, 2 ou 3 (reçu \(maxRadonZone))") }
+            result.append(.maxRadonZone(maxRadonZone))
+        }
+        if let noDisasterSince {
+            guard (1982...2025).contains(noDisasterSince) else {
+                throw ValidationError("--no-disaster-since : attendu une année de 1982 à 2025 (reçu \(noDisasterSince))")
+            }
+            result.append(.noDisasterSince(year: noDisasterSince))
+        }
         for need in need { result += try parse("--need") { try MatchInput.needs(need) } }
         if let population {
             let bounds = population.split(separator: "-", maxSplits: 1).map { Int($0.replacingOccurrences(of: " ", with: "")) }
@@ -171,14 +199,13 @@ struct MatchOptions: ParsableArguments {
         return result
     }
 
-    /// A price in €/m²: `2500`, `2 500`, `2500€`.
+    /// A price in €/m²: `2500`, `2 500`, `2500€`, `2 500 €/m²`.
     static func price(_ text: String, option: String) throws -> Double {
-        let compact = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{202F}", with: "")
-            .replacingOccurrences(of: "€/m²", with: "").replacingOccurrences(of: "€", with: "")
-        guard let euros = Double(compact), euros.isFinite, euros > 0 else {
-            throw ValidationError("\(option) : attendu un prix positif en €/m², par exemple 2500 (reçu « \(text) »)")
+        do {
+            return try MatchInput.number(text, in: 1...1_000_000)
+        } catch let error as MatchError {
+            throw ValidationError("\(option) : \(error.description)")
         }
-        return euros
     }
 }
 

@@ -290,6 +290,11 @@ struct SourceFileUnderTest: Sendable, CustomTestStringConvertible {
         .init("anct-petites-villes-de-demain", "pvd_communes.csv", line: 2, code: "code_insee"),
         .init("anct-pvd-liste-2021-01", "pvd_communes_2021-01.csv", line: 3, code: "codgeo_actuel"),
         .init("anct-action-coeur-de-ville", "acv_communes.csv", line: 3, code: "insee_com"),
+        // Climate and natural risks.
+        .init("drias-2020-aladin63-indicateurs-chaleur-communes", "drias_chaleur_communes_ref_rcp45h1_cog2025.csv", line: 3,
+              code: "code_commune_cog2025", number: "nuits_tropicales_rcp45_2021_2050"),
+        .init("irsn-potentiel-radon-communes-2018", "potentiel_radon_communes_cog2025.csv", line: 3, code: "code_commune_cog2025",
+              number: "classe_potentiel_radon_max"),
     ]
 
     func contents() throws -> Data {

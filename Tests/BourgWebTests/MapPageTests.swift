@@ -71,7 +71,7 @@ struct MapPageTests {
         }
     }
 
-    @Test(arguments: [("/carte.json?mesure=inconnue", "mesure"), ("/carte.json?nature=9", "nature"), ("/carte?couleur=rouge", "couleur")])
+    @Test(arguments: [("/carte.json?mesure=inconnue", "mesure"), ("/carte.json?nature=9", "nature"), ("/carte.json?departement=xyz9", "departement")])
     func badParametersAre400NamingTheField(path: String, field: String) async throws {
         try await WebFixture.application().test(.router) { client in
             try await client.execute(uri: path, method: .get, headers: [.accept: "application/json"]) { response in

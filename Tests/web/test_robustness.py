@@ -41,11 +41,9 @@ CHECKS = [
     ("/classement.json?sante=-1", 400, "sante"),
     ("/classement.json?culture=2.5", 400, "culture"),
     ("/trouver.json?numerique=nan", 400, "numerique"),
-    # unknown dimension or constraint, repeated parameter
-    ("/classement.json?natur=5", 400, "natur"),
+    # unknown need or type, repeated parameter (unknown parameters are ignored: see test_unknown_parameters_are_ignored)
     ("/trouver.json?besoins=piscine", 400, "besoins"),
     ("/trouver.json?types=volcan", 400, "types"),
-    ("/trouver.json?bidule=1", 400, "bidule"),
     ("/classement.json?nature=3&nature=4", 400, "nature"),
     # absurd distances and durations (the last one used to crash the server: integer overflow)
     ("/trouver.json?pres=Paris:5000km", 400, "pres"),
@@ -72,6 +70,14 @@ def test_bad_requests_get_clear_problem_details(server, url, status, field):
     if field:
         assert [param["name"] for param in problem["invalid-params"]] == [field]
     assert_healthy(server)
+
+
+@pytest.mark.parametrize("path", ["/classement", "/classement.json", "/trouver", "/trouver.json", "/carte", "/carte.json", "/communes/46102"])
+def test_unknown_parameters_are_ignored(server, path):
+    """A shared link keeps its tracking tags (utm_source, fbclid): the page answers as without them."""
+    plain, _, _ = fetch(server + path)
+    tagged, _, body = fetch(server + path + "?utm_source=newsletter&utm_medium=email&fbclid=IwAR0abc")
+    assert plain == tagged == 200, body[:300]
 
 
 def connect(server):

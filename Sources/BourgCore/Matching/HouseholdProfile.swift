@@ -83,6 +83,12 @@ public enum MatchConstraint: Sendable, Hashable, Codable {
     case petitesVillesDeDemain
     /// Only towns in one of these situations (`Situation`: centre, banlieue, périurbaine, rurale).
     case situations(anyOf: [Situation])
+    /// At most so many hot days (> 35 °C) or tropical nights a year in 2021–2050 (DRIAS-2020, one model, RCP4.5).
+    case maxHeat(measure: HeatMeasure, perYear: Double)
+    /// Radon potential zone at most this (1 low, 2 low with aggravating geology, 3 significant; IRSN 2018).
+    case maxRadonZone(Int)
+    /// No natural disaster recognised (arrêté CatNat, any peril) for events of this year or later.
+    case noDisasterSince(year: Int)
 
     /// The constraint in French, e.g. "prix médian des maisons ≤ 2 500 €/m²".
     public var label: String {
@@ -118,6 +124,36 @@ public enum MatchConstraint: Sendable, Hashable, Codable {
             return situations == Situation.ownCentreByDefault
                 ? "hors banlieues des unités urbaines de 100 000 habitants ou plus"
                 : "situation : " + situations.map { $0.label.lowercased() }.joined(separator: " ou ")
+        case let .maxHeat(measure, perYear):
+            return "\(FrenchFormat.number(perYear, decimals: 0)) \(measure.label) par an au plus en 2021–2050 (un modèle climatique)"
+        case let .maxRadonZone(zone):
+            return zone == 1 ? "potentiel radon faible (zone 1)" : "potentiel radon en zone \(zone) au plus"
+        case let .noDisasterSince(year):
+            return "aucune catastrophe naturelle reconnue pour un événement depuis \(year)"
+        }
+    }
+}
+
+/// A measure of summer heat in 2021–2050 (DRIAS-2020) a household can cap.
+public enum HeatMeasure: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Days when the maximum temperature exceeds 35 °C.
+    case hotDays = "jours"
+    /// Nights when it does not fall below 20 °C.
+    case tropicalNights = "nuits"
+
+    /// The atlas indicator.
+    public var indicator: String {
+        switch self {
+        case .hotDays: "jours_tx_sup35_2021_2050"
+        case .tropicalNights: "nuits_tropicales_2021_2050"
+        }
+    }
+
+    /// French plural label: "jours à plus de 35 °C", "nuits tropicales (jamais moins de 20 °C)".
+    public var label: String {
+        switch self {
+        case .hotDays: "jours à plus de 35 °C"
+        case .tropicalNights: "nuits à plus de 20 °C"
         }
     }
 }

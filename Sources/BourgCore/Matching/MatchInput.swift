@@ -68,6 +68,17 @@ public enum MatchInput {
         return .reach(city: city, limit: limit)
     }
 
+    /// A number as French people write it: `2500`, `2 500` (ordinary, no-break or narrow no-break space), `2,5` or
+    /// `2.5` (decimals); a unit at the end (`€`, `€/m²`, `km`, `jours`) is ignored. Throws unless within `range`.
+    public static func number(_ text: String, in range: ClosedRange<Double>) throws -> Double {
+        var compact = text.filter { !$0.isWhitespace && $0 != "\u{202F}" && $0 != "\u{00A0}" }.replacingOccurrences(of: ",", with: ".")
+        while let last = compact.last, !last.isASCIIDigitOrPoint { compact.removeLast() }
+        guard !compact.isEmpty, compact.allSatisfy(\.isASCIIDigitOrPoint), let value = Double(compact), range.contains(value) else {
+            throw MatchError("un nombre de \(FrenchFormat.number(range.lowerBound)) à \(FrenchFormat.number(range.upperBound)) est attendu, par exemple \(FrenchFormat.number(range.upperBound / 2, decimals: 0)) (reçu « \(text) »)")
+        }
+        return value
+    }
+
     /// A distance in km: `10`, `10km`, `2.5`.
     public static func kilometres(_ text: String) throws -> Double {
         var compact = text.lowercased().replacingOccurrences(of: " ", with: "")
@@ -152,4 +163,9 @@ public enum MatchInput {
         for code in codes where !unique.contains(code) { unique.append(code) }
         return unique
     }
+}
+
+extension Character {
+    /// 0 to 9 or a decimal point.
+    fileprivate var isASCIIDigitOrPoint: Bool { self == "." || (isASCII && isWholeNumber) }
 }

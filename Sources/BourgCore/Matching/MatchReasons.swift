@@ -381,6 +381,17 @@ struct MatchExplainer {
         case .petitesVillesDeDemain:
             return matrix.value(commune: row, "petites_villes_de_demain") == 1
                 ? MatchFact(indicator: "petites_villes_de_demain", value: 1, text: "Petite ville de demain") : nil
+        case let .maxHeat(measure, _):
+            guard let value = matrix.value(commune: row, measure.indicator) else { return nil }
+            return MatchFact(indicator: measure.indicator, value: value,
+                             text: "\(MatchFormat.whole(value)) \(measure.label) par an en 2021–2050 (simulation d'un modèle)")
+        case .maxRadonZone:
+            guard let zone = matrix.value(commune: row, "potentiel_radon") else { return nil }
+            return MatchFact(indicator: "potentiel_radon", value: zone, text: "potentiel radon en zone \(Int(zone))")
+        case .noDisasterSince:
+            let year = matrix.value(commune: row, "annee_derniere_catnat")
+            return MatchFact(indicator: "annee_derniere_catnat", value: year ?? 0,
+                             text: year.map { "dernière catastrophe naturelle reconnue en \(Int($0))" } ?? "aucune catastrophe naturelle reconnue depuis 1982")
         case .population, .departements, .excludedDepartements, .regions, .excludedRegions, .situations:
             return nil
         }

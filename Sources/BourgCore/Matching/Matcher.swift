@@ -154,6 +154,18 @@ public struct Matcher: Sendable {
         case let .situations(wanted):
             let codes = Set(wanted.map { Double($0.rawValue) })
             return onValue("situation") { codes.contains($0) }
+        case let .maxHeat(measure, perYear):
+            return onValue(measure.indicator) { $0 <= perYear }
+        case let .maxRadonZone(zone):
+            return onValue("potentiel_radon") { $0 <= Double(zone) }
+        case let .noDisasterSince(year):
+            // A commune with no decree since 1982 has a total of 0 and no year.
+            let total = onValue("arretes_catnat_total") { $0 == 0 }
+            let recent = onValue("annee_derniere_catnat") { $0 < Double(year) }
+            return { position in
+                let never = total(position)
+                return never == .pass ? .pass : (never == .unknown ? .unknown : recent(position))
+            }
         }
     }
 
@@ -200,6 +212,14 @@ public struct Matcher: Sendable {
                 guard !types.isEmpty else { throw MatchError("la liste des types ne peut être vide") }
             case let .situations(situations):
                 guard !situations.isEmpty else { throw MatchError("la liste des situations ne peut être vide") }
+            case let .maxHeat(measure, perYear):
+                guard perYear.isFinite, (0...366).contains(perYear) else {
+                    throw MatchError("le nombre de \(measure.label) doit être compris entre 0 et 366 (reçu \(perYear))")
+                }
+            case let .maxRadonZone(zone):
+                guard (1...3).contains(zone) else { throw MatchError("la zone radon est 1, 2 ou 3 (reçu \(zone))") }
+            case let .noDisasterSince(year):
+                guard (1982...2025).contains(year) else { throw MatchError("l'année doit être comprise entre 1982 et 2025 (reçu \(year))") }
             case .stationInTown, .petitesVillesDeDemain:
                 break
             }
@@ -354,6 +374,15 @@ public struct Matcher: Sendable {
         }
         if constraints.contains(where: { if case .types = $0 { true } else { false } }) {
             notes.append("Types : règles de la typologie Bourg (bourg typology) ; une commune sans le type demandé, dont une donnée lue par la règle manque, est comptée « faute de donnée ».")
+        }
+        if constraints.contains(where: { if case .maxHeat = $0 { true } else { false } }) {
+            notes.append("Chaleur : moyenne annuelle simulée pour 2021–2050 par un seul modèle climatique (DRIAS-2020, ALADIN63, scénario RCP4.5), au point de grille de 8 km le plus proche de la mairie : de quoi comparer les communes, pas une prévision ; pas de donnée pour les DOM.")
+        }
+        if constraints.contains(where: { if case .maxRadonZone = $0 { true } else { false } }) {
+            notes.append("Radon : zone à potentiel radon de l'arrêté du 27 juin 2018 (IRSN), un potentiel géologique, pas une mesure dans les maisons.")
+        }
+        if constraints.contains(where: { if case .noDisasterSince = $0 { true } else { false } }) {
+            notes.append("Catastrophes naturelles : arrêtés de reconnaissance (GASPAR, 1982–2025), tous périls confondus, car la base ne donne pas l'année par péril ; un arrêté suppose que la mairie l'ait demandé.")
         }
         if constraints.contains(where: { if case .maxPrice = $0 { true } else { false } }) {
             notes.append("Prix : médiane des ventes au m² sur 12 mois (DVF), seulement avec au moins 10 ventes ; DVF ne couvre ni l'Alsace-Moselle ni Mayotte.")
