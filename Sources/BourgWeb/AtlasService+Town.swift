@@ -77,7 +77,17 @@ extension AtlasService {
             leversInHands: levers.filter(\.inTownsHands), leversStructural: levers.filter { !$0.inTownsHands },
             similar: similar, weakestDimension: weakest?.label, stations: stations,
             stationsText: stations.isEmpty ? nil : stations.joined(separator: " · "),
-            dimensionChart: chart, locatorMap: try locatorMap(commune), arrivals: try arrivals(code: commune.code))
+            dimensionChart: chart, locatorMap: try locatorMap(commune), arrivals: try arrivals(code: commune.code),
+            climate: climateView(readings))
+    }
+
+    /// The "Climat et risques" block from the town's readings, with the sources of its figures.
+    func climateView(_ readings: [IndicatorReading]) -> ClimateView {
+        let values = Dictionary(readings.compactMap { reading in reading.value.map { (reading.definition.id, $0) } }) { first, _ in first }
+        let cited = ["jours_tx_sup35_2021_2050", "potentiel_radon", "arretes_catnat_total"].compactMap { id in
+            readings.first { $0.definition.id == id }.map { "\(citation(of: $0.definition)) (\($0.definition.vintage))" }
+        }
+        return ClimateView(ClimateSummary { values[$0] }, sources: cited.joined(separator: " ; "))
     }
 
     static func gainText(points: Double?, places: Int?) -> String {

@@ -172,11 +172,61 @@ public struct TownPage: Encodable, Sendable {
     public var locatorMap: String
     /// "Profil et arrivées": predicted vs observed net migration (HTML only; the figures are in `/validation.json`).
     public var arrivals: ArrivalsView?
+    /// "Climat et risques": heat then and in 2021–2050, radon, disasters (the JSON twin gives `ClimateSummary`).
+    public var climate: ClimateView
 
     enum CodingKeys: String, CodingKey {
         case frame, commune, regionName, epciName, areaText, isPeer, peerGroup, bandGroup, weights, composite, compositeText, rank
         case rankedCount, rankIntervalText, partialRankingText, situation, types, essentialFlags, dimensions, indicatorGroups
         case strengths, weaknesses, rule
-        case leversInHands, leversStructural, similar, weakestDimension, stations, stationsText
+        case leversInHands, leversStructural, similar, weakestDimension, stations, stationsText, climate
+    }
+}
+
+/// The town page's "Climat et risques" block: the figures in words for the page, the numbers for the JSON twin.
+public struct ClimateView: Encodable, Sendable {
+    /// A row of the heat table, rendered.
+    public struct Row: Encodable, Sendable {
+        public var label: String
+        public var reference: String
+        public var future: String
+        public var change: String
+    }
+
+    public var summary: ClimateSummary
+    public var rows: [Row]
+    public var heatGap: String?
+    public var caveat: String
+    public var radonLabel: String?
+    public var radonAdvice: String?
+    public var disastersText: String?
+    public var perils: [String]
+    public var sources: String
+
+    enum CodingKeys: String, CodingKey { case summary, caveat }
+
+    init(_ summary: ClimateSummary, sources: String) {
+        self.summary = summary
+        func number(_ value: Double?, _ period: ClimateSummary.Period) -> String {
+            value.map { FrenchFormat.number($0, decimals: period.decimals) + (period.unit == "°C" ? " °C" : "") } ?? "—"
+        }
+        rows = summary.hasHeat ? summary.periods.map { period in
+            Row(label: period.label + (period.unit == "°C" ? "" : " (\(period.unit))"), reference: number(period.reference, period),
+                future: number(period.future, period),
+                change: period.change.map { ($0 > 0 ? "+" : ($0 < 0 ? "−" : "")) + number(abs($0), period) } ?? "—")
+        } : []
+        heatGap = summary.hasHeat ? nil : ClimateSummary.overseasGap
+        caveat = ClimateSummary.caveat
+        radonLabel = summary.radonZone.map(RadonZone.label)
+        radonAdvice = summary.radonZone.map(RadonZone.advice)
+        disastersText = summary.disasters.map { disasters in
+            guard disasters.total > 0 else { return "Aucune catastrophe naturelle reconnue depuis 1982." }
+            var text = "\(FrenchFormat.number(disasters.total, decimals: 0)) reconnaissance\(disasters.total >= 2 ? "s" : "") de catastrophe naturelle depuis 1982"
+            if let recent = disasters.since2016 { text += ", dont \(FrenchFormat.number(recent, decimals: 0)) pour des événements de 2016 à 2025" }
+            if let year = disasters.lastYear { text += " ; la dernière pour un événement de \(year)" }
+            return text + "."
+        }
+        perils = (summary.disasters?.perils ?? []).filter { $0.count > 0 }.map { "\($0.label) : \(FrenchFormat.number($0.count, decimals: 0))" }
+        self.sources = sources
     }
 }

@@ -84,7 +84,46 @@ struct TownProfile: Encodable {
     /// The atlas's sources, to name each indicator's as people do.
     var sources: [SourceDescription]
 
-    enum CodingKeys: String, CodingKey { case commune, stations, indicators }
+    enum CodingKeys: String, CodingKey { case commune, stations, indicators, climate }
+
+    /// Heat then and in 2021–2050, radon, disasters: the town page's "Climat et risques" block.
+    var climate: ClimateSummary {
+        ClimateSummary { id in indicators.first { $0.definition.id == id }?.value }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(commune, forKey: .commune)
+        try container.encode(stations, forKey: .stations)
+        try container.encode(indicators, forKey: .indicators)
+        try container.encode(climate, forKey: .climate)
+    }
+
+    /// The "Climat et risques" lines of the text output.
+    var climateLines: [String] {
+        let summary = climate
+        var lines = ["", "CLIMAT ET RISQUES — EN BREF"]
+        if summary.hasHeat {
+            for period in summary.periods {
+                let decimals = period.decimals
+                func text(_ value: Double?) -> String { value.map { FrenchFormat.number($0, decimals: decimals) } ?? "—" }
+                let change = period.change.map { ($0 >= 0 ? "+" : "−") + FrenchFormat.number(abs($0), decimals: decimals) } ?? "—"
+                lines.append("  \(period.label) (\(period.unit)) : \(text(period.reference)) en 1976–2005 → \(text(period.future)) en 2021–2050 (\(change))")
+            }
+            lines.append("  " + ClimateSummary.caveat)
+        } else {
+            lines.append("  " + ClimateSummary.overseasGap)
+        }
+        if let zone = summary.radonZone { lines.append("  Radon — \(RadonZone.label(zone)). \(RadonZone.advice(zone))") }
+        if let disasters = summary.disasters {
+            var line = "  Catastrophes naturelles reconnues depuis 1982 : \(FrenchFormat.number(disasters.total, decimals: 0))"
+            if let year = disasters.lastYear { line += ", la dernière pour un événement de \(year)" }
+            let perils = disasters.perils.filter { $0.count > 0 }.map { "\($0.label.lowercased()) \(FrenchFormat.number($0.count, decimals: 0))" }
+            if !perils.isEmpty { line += " (" + perils.joined(separator: ", ") + ")" }
+            lines.append(line)
+        }
+        return lines
+    }
 
     var text: String {
         var lines: [String] = []
@@ -115,6 +154,7 @@ struct TownProfile: Encodable {
                 lines.append("  \(reading.definition.label) : \(FrenchFormat.reading(reading))  [\(source), \(reading.definition.vintage)]")
             }
         }
+        lines += climateLines
         return lines.joined(separator: "\n")
     }
 }

@@ -15,16 +15,6 @@ struct RadonImporter: SourceImporter {
     static let codeColumn = "code_commune_cog2025"
     static let classColumn = "classe_potentiel_radon_max"
 
-    /// What each class means for a household, and what to do.
-    static let classes: [(code: Int, label: String, advice: String)] = [
-        (1, "Zone 1 : potentiel faible",
-         "Sol pauvre en uranium : le radon dans les maisons est en général faible. Aérer chaque jour reste la règle."),
-        (2, "Zone 2 : potentiel faible, avec des facteurs qui facilitent son passage",
-         "Sol pauvre en uranium, mais des failles ou d'anciennes mines peuvent faire monter le radon dans certains bâtiments : aérer, et mesurer en cas de doute (un dosimètre coûte quelques dizaines d'euros)."),
-        (3, "Zone 3 : potentiel significatif",
-         "Sous-sol riche en uranium (granites, volcans) : mesurer le radon de la maison en hiver pendant deux mois, aérer chaque jour, ventiler le sous-sol ou le vide sanitaire et étancher le plancher bas si la mesure dépasse 300 Bq/m³. Le vendeur ou le bailleur doit en informer l'acquéreur ou le locataire."),
-    ]
-
     var indicators: [IndicatorDefinition] {
         [IndicatorDefinition(
             id: "potentiel_radon", label: "Potentiel radon (zone 1 à 3)", unit: "zone", dimension: .climat, direction: .lowerIsBetter,
@@ -37,7 +27,7 @@ struct RadonImporter: SourceImporter {
         for (index, rows) in try file.rowsByCommune(column: Self.codeColumn, in: draft) {
             let classes = try rows.map { row -> Double? in
                 guard let value = try row.number(Self.classColumn) else { return nil }
-                guard Self.classes.contains(where: { Double($0.code) == value }) else {
+                guard RadonZone.zones.contains(where: { Double($0) == value }) else {
                     throw row.error(Self.classColumn, "unknown radon class '\(row[Self.classColumn])' (expected 1, 2 or 3)")
                 }
                 return value
