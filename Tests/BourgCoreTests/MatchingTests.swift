@@ -307,7 +307,7 @@ struct MatchAnswerTests {
     }
 
     @Test func badRequestsAreRefusedWithAnExplanation() {
-        #expect(throws: MatchError.self) { try Towns.matcher.match(Towns.profile([.reach(city: Towns.lyonPole, limit: .minutesByCar(60))])) }
+        #expect(throws: MatchError.self) { try Towns.matcher.match(Towns.profile([.reach(city: Towns.lyonPole, limit: .minutesByCar(-60))])) }
         #expect(throws: MatchError.self) { try Towns.matcher.match(Towns.profile([.maxPrice(housing: .house, eurosPerM2: 0)])) }
         #expect(throws: MatchError.self) { try Towns.matcher.match(Towns.profile([.need(amenity: .gp, withinKm: -1)])) }
         #expect(throws: MatchError.self) { try Towns.matcher.match(Towns.profile([], top: 0)) }
@@ -557,7 +557,7 @@ struct MatchInputTests {
         }
         #expect(try MatchInput.reach("Rennes:50km", among: poles) == .reach(city: poles[2], limit: .kilometres(50)))
         #expect(try MatchInput.reach("Paris:1h30", among: poles) == .reach(city: poles[0], limit: .minutesByCar(90)))
-        #expect(throws: MatchError.self) { try MatchInput.reach("Rennes:60min", among: poles) }
+        #expect(try MatchInput.reach("Rennes:1 h 15", among: poles) == .reach(city: poles[2], limit: .minutesByCar(75)))
         #expect(throws: MatchError.self) { try MatchInput.reach("Rennes", among: poles) }
     }
 

@@ -57,7 +57,7 @@ public struct HouseholdProfile: Sendable, Hashable, Codable {
 /// accepted nor silently dropped: it is excluded and counted "sans donnée" (or kept and flagged, on request).
 public enum MatchConstraint: Sendable, Hashable, Codable {
     /// Reach a big city (the pole of an attraction area of ≥ 200,000 inhabitants): by car within some minutes
-    /// (Paris only: OSRM times), or within some kilometres in a straight line (town hall to town hall).
+    /// (OSRM times to Paris, estimates to the others: `CarTimes`), or within some kilometres in a straight line (town hall to town hall).
     case reach(city: CityPole, limit: ReachLimit)
     /// A station served by TGV INOUI or Intercités within this many km (straight line from the town hall).
     case longDistanceStation(withinKm: Double)
@@ -93,6 +93,8 @@ public enum MatchConstraint: Sendable, Hashable, Codable {
     /// The constraint in French, e.g. "prix médian des maisons ≤ 2 500 €/m²".
     public var label: String {
         switch self {
+        case let .reach(city, .minutesByCar(minutes)) where !city.isParis:
+            return "\(city.name) à \(MatchFormat.duration(minutes: minutes)) au plus en voiture (\(CarTimes.estimateNote(errorPercent: city.carTimeErrorPercent)))"
         case let .reach(city, .minutesByCar(minutes)):
             return "\(city.name) à \(MatchFormat.duration(minutes: minutes)) au plus en voiture (OSRM, sans embouteillages)"
         case let .reach(city, .kilometres(km)):
@@ -160,7 +162,7 @@ public enum HeatMeasure: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// How far a big city may be.
 public enum ReachLimit: Sendable, Hashable, Codable {
-    /// Car time, free-flowing (OSRM over OpenStreetMap): known for Paris only (`temps_voiture_paris_min`).
+    /// Car time, free-flowing: OSRM over OpenStreetMap to Paris (`temps_voiture_paris_min`), estimated to the others.
     case minutesByCar(Double)
     /// Great-circle distance between the town halls, within one land mass (`Territory`).
     case kilometres(Double)
@@ -235,6 +237,8 @@ public struct CityPole: Sendable, Hashable, Codable {
     public var areaSize: Int
     /// 2021 population of the commune.
     public var population: Int?
+    /// The held-out median error (%) of the car times estimated to this city (`CarTimes`); `nil` for Paris (real times).
+    public var carTimeErrorPercent: Double?
 
     public init(code: String, name: String, departement: String, position: GeoPoint?, areaSize: Int, population: Int?) {
         self.code = code
@@ -248,7 +252,7 @@ public struct CityPole: Sendable, Hashable, Codable {
     /// INSEE code of Paris.
     public static let parisCode = "75056"
 
-    /// Whether this is Paris (the only city with car times in the atlas).
+    /// Whether this is Paris (the only city with real car times in the atlas; the others' are estimated).
     public var isParis: Bool { code == Self.parisCode }
 
     /// The land mass of the city.

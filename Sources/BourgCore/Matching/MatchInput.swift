@@ -55,16 +55,14 @@ public enum MatchInput {
         return .minutesByCar(minutes)
     }
 
-    /// A big city to reach: `Paris:90min`, `Paris:1h30`, `Lyon:60km`. Car times exist only for Paris.
+    /// A big city to reach: `Paris:90min`, `Lyon:1h30`, `Lyon:1 h 15`, `Lyon:60km`. Car times are OSRM's to Paris,
+    /// estimated to the other cities (`CarTimes`).
     public static func reach(_ text: String, among poles: [CityPole]) throws -> MatchConstraint {
         guard let colon = text.lastIndex(of: ":") else {
             throw MatchError("attendu VILLE:durée ou VILLE:distance, par exemple Paris:90min ou Lyon:60km (reçu « \(text) »)")
         }
         let city = try city(String(text[..<colon]).trimmingCharacters(in: .whitespaces), among: poles)
         let limit = try reachLimit(String(text[text.index(after: colon)...]))
-        if case .minutesByCar = limit, !city.isParis {
-            throw MatchError("le temps de trajet en voiture n'est connu que vers Paris ; pour \(city.name), donnez une distance à vol d'oiseau, par exemple \(city.name):60km")
-        }
         return .reach(city: city, limit: limit)
     }
 

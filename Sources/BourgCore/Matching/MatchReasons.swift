@@ -353,6 +353,10 @@ struct MatchExplainer {
         let matrix = scores.matrix, row = scores.members[position]
         func fact(_ id: String) -> MatchFact? { matrix.value(commune: row, id).flatMap { indicatorFact(id, $0) } }
         switch constraint {
+        case let .reach(city, .minutesByCar) where !city.isParis:
+            guard let minutes = matcher.estimatedCarMinutes(to: city, position: position) else { return nil }
+            return MatchFact(indicator: "temps_voiture_\(city.code)_min", value: minutes,
+                             text: "\(city.name) à ≈ \(MatchFormat.duration(minutes: minutes.rounded())) en voiture (\(CarTimes.estimateNote(errorPercent: city.carTimeErrorPercent)))")
         case .reach(_, .minutesByCar):
             return fact("temps_voiture_paris_min")
         case let .reach(city, .kilometres):

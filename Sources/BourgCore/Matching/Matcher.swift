@@ -21,7 +21,9 @@ public struct Matcher: Sendable {
     /// Likeness of town profiles, for "towns like …".
     public let similarity: TownSimilarity
     /// The cities a household may ask to reach: poles of the attraction areas of ≥ 200,000 inhabitants.
-    public let cityPoles: [CityPole]
+    public private(set) var cityPoles: [CityPole]
+    /// Estimated car minutes from every peer to the big cities other than Paris (`useCarTimes`); none by default.
+    public private(set) var carTimes = CarTimes.none
     /// Per peer (position in `scores.members`): straight-line distance in km from its town hall to the town
     /// hall of the nearest commune of the whole matrix, on the same land mass, with at least one general
     /// practitioner (`medecins_generalistes_pour_10000` > 0); 0 when it has one itself; NaN when unknown
@@ -64,6 +66,22 @@ public struct Matcher: Sendable {
         peerMedianPrice = medians
     }
 
+    /// Reads car times to the big cities other than Paris from `times` (per peer position, see `CarTimes`); the poles
+    /// then carry the estimator's error, which their constraints and reasons show.
+    public mutating func useCarTimes(_ times: CarTimes) {
+        carTimes = times
+        cityPoles = cityPoles.map { pole in
+            var pole = pole
+            pole.carTimeErrorPercent = pole.isParis ? nil : times.typicalErrorPercent
+            return pole
+        }
+    }
+
+    /// The estimated car minutes from the peer at `position` to `city` (not Paris), or `nil`.
+    public func estimatedCarMinutes(to city: CityPole, position: Int) -> Double? {
+        city.isParis ? nil : carTimes.minutes(to: city.code, position: position)
+    }
+
     // MARK: Constraints
 
     /// Whether a town meets a constraint.
@@ -91,9 +109,14 @@ public struct Matcher: Sendable {
             }
         }
         switch constraint {
-        case let .reach(city, .minutesByCar(minutes)):
-            // Car times exist for Paris only (`validate` refuses minutes for another city).
-            guard city.isParis else { return { _ in .unknown } }
+        case let .reach(city, .minutesByCar(minutes)) where !city.isParis:
+            // Estimated times (`CarTimes`); none across the sea.
+            return { position in
+                guard matrix.communes[members[position]].territory == city.territory else { return .fail }
+                guard let time = self.estimatedCarMinutes(to: city, position: position) else { return .unknown }
+                return time <= minutes ? .pass : .fail
+            }
+        case let .reach(_, .minutesByCar(minutes)):
             let time = onValue("temps_voiture_paris_min") { $0 <= minutes }
             return { position in
                 // No road leads from overseas to Paris: a known failure, not a missing figure.
@@ -193,10 +216,7 @@ public struct Matcher: Sendable {
         for constraint in profile.constraints {
             switch constraint {
             case let .reach(city, .minutesByCar(minutes)):
-                guard city.isParis else {
-                    throw MatchError("le temps de trajet en voiture n'est connu que vers Paris ; pour \(city.name), donnez une distance à vol d'oiseau, par exemple \(city.name):60km")
-                }
-                guard minutes.isFinite, minutes > 0 else { throw MatchError("le temps vers Paris doit être positif (reçu \(minutes))") }
+                guard minutes.isFinite, minutes > 0 else { throw MatchError("le temps vers \(city.name) doit être positif (reçu \(minutes))") }
             case let .reach(city, .kilometres(km)): try nonNegative(km, "la distance à \(city.name)")
             case let .longDistanceStation(km): try nonNegative(km, "la distance à la gare")
             case let .maxPrice(housing, euros):
@@ -360,8 +380,12 @@ public struct Matcher: Sendable {
                 : "Donnée manquante : une commune dont une donnée nécessaire à une contrainte manque est exclue et comptée « faute de donnée » (--keep-unknown la garde, signalée).",
         ]
         let constraints = profile.constraints
-        if constraints.contains(where: { if case .reach(_, .minutesByCar) = $0 { true } else { false } }) {
+        if constraints.contains(where: { if case let .reach(city, .minutesByCar) = $0 { city.isParis } else { false } }) {
             notes.append("Temps vers Paris : trajet en voiture sans embouteillages, du centre de la commune au centre de Paris (OSRM, OpenStreetMap 2021) ; aucune route ne relie l'outre-mer à Paris : ces communes échouent.")
+        }
+        if constraints.contains(where: { if case let .reach(city, .minutesByCar) = $0 { !city.isParis } else { false } }) {
+            let error = carTimes.typicalErrorPercent.map { " ; erreur médiane \(Int($0.rounded())) % sur des trajets de 15 à 120 min vers Paris, mesurée hors échantillon" } ?? ""
+            notes.append("Temps vers les autres grandes villes : estimés, sans embouteillages, par un modèle de réseau entre communes voisines et grandes villes ajusté sur les temps OSRM vers Paris\(error) ; non vérifiés vers les autres villes (voir la méthode). La Corse et l'outre-mer n'ont pas d'estimation : une ville d'un autre territoire échoue.")
         }
         if constraints.contains(where: { if case .reach(_, .kilometres) = $0 { true } else { false } }) {
             notes.append("Distance aux grandes villes : à vol d'oiseau, de mairie à mairie, sur le même territoire (métropole, Corse, chaque DOM), pas par la route.")
