@@ -126,6 +126,7 @@ public struct AtlasBuilder: Sendable {
     /// Builds the atlas at `path`, replacing any previous file only once the new one is complete.
     public func build(to path: String, progress: (Event) -> Void = { _ in }) throws -> AtlasDraft {
         let draft = try makeDraft(progress: progress)
+        let carTimes = try StoredCarTimes.inputs(draft, dataDirectory: dataDirectory)
         progress(.writing)
         let target = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -138,7 +139,7 @@ public struct AtlasBuilder: Sendable {
                 "built_at": formatter.string(from: Date()),
                 "data_dir": dataDirectory.path,
                 "communes": String(draft.communes.count),
-            ])
+            ], carTimes: carTimes)
             // rename(2) replaces the target atomically: readers see the old file or the new one, never a mix.
             guard rename(temporary.path, target.path) == 0 else {
                 throw DataBuildError(.storage, file: path, message: "could not move the new atlas into place: \(String(cString: strerror(errno)))")

@@ -39,7 +39,8 @@ public struct AtlasDatabase: Sendable {
     }
 
     /// Writes `draft` into a new database file at `path` (which must not exist).
-    static func write(_ draft: AtlasDraft, to path: String, buildInfo: [String: String]) throws {
+    /// With `carTimes`, the car-time estimator (`StoredCarTimes`) runs beside the stored rankings and is stored too.
+    static func write(_ draft: AtlasDraft, to path: String, buildInfo: [String: String], carTimes: StoredCarTimes.Inputs? = nil) throws {
         // A new file that nobody reads until it is renamed into place: no journal, one fsync at the end.
         var configuration = Configuration()
         configuration.prepareDatabase { db in
@@ -80,7 +81,10 @@ public struct AtlasDatabase: Sendable {
             for outline in draft.outlines { try outline.insert(db) }
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
+        let computed = Once<StoredCarTimes.Computed>()
+        if let carTimes { DispatchQueue.global().async { _ = computed.get { StoredCarTimes.compute(carTimes) } } }
         try StoredRankings.store(in: AtlasDatabase(reader: queue), queue)
+        if let carTimes { try StoredCarTimes.store(computed.get { StoredCarTimes.compute(carTimes) }, queue) }
         try queue.close()
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
         try handle.synchronize()
@@ -232,6 +236,9 @@ public struct AtlasDatabase: Sendable {
                 t.column("city_poles", .text).notNull()
                 t.column("gp_distances", .blob).notNull()
             }
+        }
+        migrator.registerMigration("car-times") { db in
+            try StoredCarTimes.createTables(db)
         }
         return migrator
     }

@@ -68,7 +68,10 @@ public struct LoadedAtlas: Sendable {
                 return try matcher(self.scores(scores.group, in: whole), typology: typology)
             }
         }
-        return Matcher(scores: scores, typology: typology, peerTypes: try peerTypes(scores, rules: typology), surroundings: surroundings)
+        var matcher = Matcher(scores: scores, typology: typology, peerTypes: try peerTypes(scores, rules: typology), surroundings: surroundings)
+        // Car times to the big cities other than Paris, estimated at build (`StoredCarTimes`).
+        matcher.useCarTimes(try database.carTimes(for: scores.members.map { scores.matrix.communes[$0] }))
+        return matcher
     }
 
     /// The rank intervals for `weights` among the peers of `scores` (which must be this atlas's, unchanged):

@@ -144,6 +144,8 @@ public struct MethodPage: Encodable, Sendable {
     public var outliers: [OutlierLine]
     public var peerGroup: String
     public var coverageTotal: Int
+    /// The car-time estimator and its validation (`CarTimePage.swift`), when the atlas stores it.
+    public var carTimes: CarTimeSection?
 }
 
 /// A dimension and its indicators, with coverage, on the method page.
@@ -413,7 +415,7 @@ extension AtlasService {
         return MethodPage(
             frame: frame("Méthode", json: "/methode.json"), dimensions: dimensions, weights: presets.map(WeightTable.init),
             typology: TownType.allCases.map { TypologyRule(id: $0.rawValue, label: $0.label, rule: descriptions[$0] ?? "", count: counts.byType[$0, default: 0]) },
-            outliers: outliers, peerGroup: scores.group.label, coverageTotal: coverage.first?.communesInGroup ?? 0)
+            outliers: outliers, peerGroup: scores.group.label, coverageTotal: coverage.first?.communesInGroup ?? 0, carTimes: carTimeSection())
     }
 
     public func cataloguePage() -> CataloguePage {

@@ -26,6 +26,8 @@ public protocol AtlasRepository: Sendable {
     func validationPage() throws -> ValidationPage
     /// The per-town validation table in CSV (`/validation.csv`).
     func validationCSV() throws -> String
+    /// The held-out trips of the car-time estimator in CSV (`/validation/trajets.csv`, `CarTimePage.swift`).
+    func carTimesCSV() throws -> String
     /// The weightings a `preset` parameter may name: the shipped presets and the atlas's revealed one.
     var presets: [Weights] { get }
     /// An identifier of the atlas file's content, for ETags.
@@ -84,7 +86,12 @@ public final class AtlasService: AtlasRepository, Sendable {
         let preparedTypes = Prepared { (try? atlas.peerTypes(scores, rules: board.typology)) ?? PeerTypes(scores: scores, rules: board.typology) }
         self.preparedTypes = preparedTypes
         preparedDiagnostician = Prepared { Diagnostician(board: board, peerTypes: preparedTypes.value) }
-        preparedMatcher = Prepared { Matcher(scores: scores, typology: board.typology, peerTypes: preparedTypes.value, surroundings: surroundings) }
+        preparedMatcher = Prepared {
+            var matcher = Matcher(scores: scores, typology: board.typology, peerTypes: preparedTypes.value, surroundings: surroundings)
+            // Car times to the big cities other than Paris, estimated at build (`StoredCarTimes`).
+            if let times = try? database.carTimes(for: scores.members.map { matrix.communes[$0] }) { matcher.useCarTimes(times) }
+            return matcher
+        }
         let preparedValidation = Prepared { try? database.validationReport() }
         self.preparedValidation = preparedValidation
         preparedInputs = Prepared {

@@ -101,6 +101,10 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
             _ = try request.queryParameters(known: [])
             return Responses.text(try repository.validationCSV(), contentType: "text/csv; charset=utf-8", filename: "validation-communes.csv")
         }
+        router.get("/validation/trajets.csv") { request, _ in
+            _ = try request.queryParameters(known: [])
+            return Responses.text(try repository.carTimesCSV(), contentType: "text/csv; charset=utf-8", filename: "validation-trajets.csv")
+        }
         router.get("/indicateurs.json") { request, _ in try json(request) { repository.cataloguePage() } }
         router.get("/sources") { request, _ in try page(request) { repository.sourcesPage() } html: { try renderer.render($0, template: "sources") } }
         router.get("/sources.json") { request, _ in try json(request) { repository.sourcesPage() } }

@@ -18,6 +18,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the per-town table as CSV (code, composite, observed, predictions incl. the temporal out-of-sample one, residual).")
     var csv = false
 
+    @Flag(name: .long, help: "The car-time estimator instead: its cross-validation against the OSRM times to Paris, beside the crow-distance baseline (with --csv, the held-out table code,osrm_minutes,estimated_minutes).")
+    var trajets = false
+
     @Flag(name: .long, help: "Recompute the report from the atlas's matrix and stored scores instead of reading the one stored at build (the same figures; slower).")
     var recompute = false
 
@@ -27,6 +30,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let atlas = try atlas.load()
+        if trajets { return try CarTimeText.print(atlas: atlas, json: json, csv: csv) }
         var report: ValidationReport
         do {
             report = recompute

@@ -109,11 +109,16 @@ public struct CarTimeModel: Sendable, Hashable, Codable {
             // corridor), get 0.
             let columns = 2 + width, rows = target.count
             func reduced(_ kept: [Int]) -> [Double] { (0..<rows).flatMap { i in kept.map { design[i * columns + $0] } } }
-            var active: [Int] = []
-            for j in 0..<columns where (0..<rows).contains(where: { design[$0 * columns + j] != 0 }) {
-                if LeastSquares.solve(design: reduced(active + [j]), target: target, columns: active.count + 1) != nil { active.append(j) }
+            var active = Array(0..<columns)
+            var partial = LeastSquares.solve(design: design, target: target, columns: columns)
+            if partial == nil {
+                active = []
+                for j in 0..<columns where (0..<rows).contains(where: { design[$0 * columns + j] != 0 }) {
+                    if LeastSquares.solve(design: reduced(active + [j]), target: target, columns: active.count + 1) != nil { active.append(j) }
+                }
+                partial = LeastSquares.solve(design: reduced(active), target: target, columns: active.count)
             }
-            guard let partial = LeastSquares.solve(design: reduced(active), target: target, columns: active.count) else { break }
+            guard let partial else { break }
             var solution = [Double](repeating: 0, count: columns)
             for (k, j) in active.enumerated() { solution[j] = partial[k] }
             let damping = round > 0 ? 0.5 : 1.0
