@@ -10,7 +10,8 @@ import GRDB
 /// The graph: one node per commune of mainland France and Corsica, at the area-weighted centroid of its boundary
 /// (else its town hall, else the mean town hall of its communes déléguées), neighbours = boundaries sharing a vertex,
 /// hubs = the most populous commune of each unité urbaine of ≥ 20,000 inhabitants (UU2020, 2021 populations).
-/// Corsica is left unlinked (no estimate). The model is refitted at each build on the OSRM times to Paris.
+/// Corsica is left unlinked (no estimate). The model is refitted at each build on the OSRM times to Paris (the file's,
+/// to 0.1 min).
 public enum StoredCarTimes {
     /// Key of the report without its trips, and of the trips.
     static let reportKey = "report"
@@ -42,6 +43,8 @@ public enum StoredCarTimes {
         var poles: [String]
         /// Per pole, minutes per draft commune.
         var minutes: [[Float]]
+        /// How long `compute` took (stored in `atlas_info` as `car_time_seconds`).
+        var seconds: Double = 0
     }
 
     /// Reads what the estimator needs from the draft, and the unités urbaines (and, for a commune with neither a
@@ -71,7 +74,17 @@ public enum StoredCarTimes {
                                            longitude: points.map(\.longitude).reduce(0, +) / Double(points.count))
             }
         }
-        let osrm = draft.column("temps_voiture_paris_min"), massif = draft.column("massif")
+        // The OSRM times as the file gives them (to 0.1 min; the indicator rounds them to the minute).
+        let osrmSource = OSRMImporter().source
+        let osrmFile = try SourceFolder(url: dataDirectory.appendingPathComponent(osrmSource.id), source: osrmSource)
+            .csv("temps_voiture_paris_cog2025.csv", columns: ["code_commune_cog2025", "duree_voiture_paris_min"], key: ["code_commune_cog2025"])
+        var osrm = [Double?](repeating: nil, count: draft.communes.count)
+        for row in osrmFile.rows {
+            guard let commune = draft.communeIndex(row["code_commune_cog2025"]), let minutes = Double(row["duree_voiture_paris_min"]),
+                  minutes.isFinite, minutes >= 0 else { continue }
+            osrm[commune] = minutes
+        }
+        let massif = draft.column("massif")
         let category = draft.column("categorie_aav"), size = draft.column("taille_aav")
         var poles: [(code: String, node: Int)] = []
         for (node, commune) in communeOfNode.enumerated() where category[commune] == 11 && (size[commune] ?? 0) >= 3 {
@@ -104,6 +117,7 @@ public enum StoredCarTimes {
     /// Builds the graph, cross-validates against the OSRM times to Paris and fits on all of them (or, without them,
     /// takes `reference`), then estimates the minutes from every commune to every pole.
     static func compute(_ inputs: Inputs) -> Computed {
+        let start = Date()
         let n = inputs.codes.count
         let knownAreas = inputs.areas.compactMap { $0 }
         let medianArea = Statistics.median(knownAreas) ?? 10
@@ -131,7 +145,8 @@ public enum StoredCarTimes {
             }
             return column
         }
-        return Computed(validation: validation, model: model, poles: inputs.poles.map(\.code), minutes: minutes)
+        return Computed(validation: validation, model: model, poles: inputs.poles.map(\.code), minutes: minutes,
+                        seconds: Date().timeIntervalSince(start))
     }
 
     /// Stores what `compute` made.
@@ -150,6 +165,8 @@ public enum StoredCarTimes {
                 try db.execute(sql: "INSERT OR REPLACE INTO car_time (pole, minutes) VALUES (?, ?)", arguments: [pole, packed(column)])
             }
             try db.execute(sql: "INSERT OR REPLACE INTO car_time_validation (key, json) VALUES ('model', ?)", arguments: [modelJSON])
+            try db.execute(sql: "INSERT OR REPLACE INTO atlas_info (key, value) VALUES ('car_time_seconds', ?)",
+                           arguments: [String(format: "%.2f", computed.seconds)])
             if let reportJSON {
                 try db.execute(sql: "INSERT OR REPLACE INTO car_time_validation (key, json) VALUES (?, ?), (?, ?)",
                                arguments: [reportKey, reportJSON, tripsKey, tripsJSON])

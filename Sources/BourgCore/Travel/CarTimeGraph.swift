@@ -286,31 +286,51 @@ public enum CarTimeGeometry {
         return (area, GeoPoint(latitude: sumY / area / ky, longitude: sumX / area / kx))
     }
 
-    /// Pairs of boundaries (by index, first < second) that share at least one exact vertex, sorted.
+    /// Pairs of boundaries (by index, first < second) that share at least one vertex, sorted. Vertices are compared
+    /// to 1e-7 degree (about 1 cm): exact for coordinates given to fewer decimals, as boundary files are.
     public static func touchingPairs(_ boundaries: [Boundary?]) -> [(Int, Int)] {
-        struct Vertex: Hashable { var latitude: UInt64, longitude: UInt64 }
-        var owners: [Vertex: [Int32]] = [:]
+        let n = boundaries.count
+        func key(_ point: GeoPoint) -> UInt64 {
+            let latitude = Int32((point.latitude * 1e7).rounded()), longitude = Int32((point.longitude * 1e7).rounded())
+            return UInt64(UInt32(bitPattern: latitude)) << 32 | UInt64(UInt32(bitPattern: longitude))
+        }
+        // Per vertex its first two owners (index + 1, packed); a third owner and more go to `more`.
+        var owners: [UInt64: UInt64] = [:]
+        owners.reserveCapacity(boundaries.reduce(0) { total, boundary in
+            total + (boundary?.polygons.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } ?? 0)
+        })
+        var more: [UInt64: [Int]] = [:]
+        var pairs: [Int] = []
         for (index, boundary) in boundaries.enumerated() {
             guard let boundary else { continue }
             for rings in boundary.polygons {
                 for ring in rings {
                     for point in ring {
-                        // + 0 makes −0 and 0 the same vertex.
-                        let vertex = Vertex(latitude: (point.latitude + 0).bitPattern, longitude: (point.longitude + 0).bitPattern)
-                        if let last = owners[vertex]?.last, last == Int32(index) { continue }
-                        owners[vertex, default: []].append(Int32(index))
+                        let vertex = key(point)
+                        guard let packed = owners[vertex] else {
+                            owners[vertex] = UInt64(index + 1)
+                            continue
+                        }
+                        // Boundaries come in index order: earlier owners have smaller indices.
+                        let first = Int(packed & 0xFFFF_FFFF) - 1, second = Int(packed >> 32) - 1
+                        if first == index || second == index { continue }
+                        if second < 0 {
+                            owners[vertex] = packed | UInt64(index + 1) << 32
+                            pairs.append(first * n + index)
+                            continue
+                        }
+                        var others = more[vertex] ?? []
+                        if others.contains(index) { continue }
+                        for owner in [first, second] + others { pairs.append(owner * n + index) }
+                        others.append(index)
+                        more[vertex] = others
                     }
                 }
             }
         }
-        var pairs = Set<Int>()
-        let n = boundaries.count
-        for list in owners.values where list.count > 1 {
-            let unique = Array(Set(list)).sorted()
-            for i in unique.indices {
-                for j in unique.indices where j > i { pairs.insert(Int(unique[i]) * n + Int(unique[j])) }
-            }
-        }
-        return pairs.sorted().map { ($0 / n, $0 % n) }
+        pairs.sort()
+        var result: [(Int, Int)] = []
+        for (position, pair) in pairs.enumerated() where position == 0 || pairs[position - 1] != pair { result.append((pair / n, pair % n)) }
+        return result
     }
 }
