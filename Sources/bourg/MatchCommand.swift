@@ -64,7 +64,7 @@ struct MatchOptions: ParsableArguments {
 
     @OptionGroup var peers: PeerOptions
 
-    @Option(name: .long, help: "A big city to reach: Paris:90min or Paris:1h30 (car, OSRM), or CITY:40km (straight line), CITY a pole of an area of ≥ 200,000 inhabitants. Repeatable.")
+    @Option(name: .long, help: "A big city to reach: Paris:90min, Lyon:1h, Lyon:1h30 (car: OSRM times to Paris, estimated to the others), or CITY:40km (straight line), CITY a pole of an area of ≥ 200,000 inhabitants. Repeatable.")
     var near: [String] = []
 
     @Option(name: .long, help: "A TGV or Intercités station within this many km (straight line).")
