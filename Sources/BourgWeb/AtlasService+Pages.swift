@@ -15,6 +15,9 @@ public struct HomePage: Encodable, Sendable {
     public var peerCount: Int
     public var presets: [PresetLink]
     public var top: [RankingRow]
+    /// Banlieues of large urban units left out of the top list, and the ranking's query that includes them.
+    public var topLeftOut: Int
+    public var includeAllQuery: String
     /// Address of the national map (SVG).
     public var mapPath: String
     public var mapDescription: String
@@ -22,8 +25,11 @@ public struct HomePage: Encodable, Sendable {
 
 /// One ranked town.
 public struct RankingRow: Encodable, Sendable {
+    /// Rank among the towns the filters keep (1…N).
     public var rank: Int
     public var commune: CommuneSummary
+    /// The town's situation in words (centre, banlieue, périurbaine, rurale).
+    public var situation: String?
     public var composite: Double
     public var compositeText: String
     public var rankInterval: RankInterval?
@@ -50,12 +56,13 @@ public struct RankingRequest: Sendable, Equatable {
     public var departement: String?
     public var region: String?
     public var type: TownType?
-    /// Only towns in these situations (`nil`: every situation).
-    public var situations: [Situation]?
+    /// Only towns in these situations: by default every one but the banlieues of large urban units
+    /// (`Situation.ownCentreByDefault`), which readers do not call small towns.
+    public var situations: [Situation]
     public var limit: Int
 
     public init(weights: Weights = WeightPresets.barometre, aggregation: Aggregation = .arithmetic, departement: String? = nil,
-                region: String? = nil, type: TownType? = nil, situations: [Situation]? = nil, limit: Int = 50) {
+                region: String? = nil, type: TownType? = nil, situations: [Situation] = Situation.ownCentreByDefault, limit: Int = 50) {
         self.weights = weights
         self.aggregation = aggregation
         self.departement = departement
@@ -84,6 +91,8 @@ public struct RankingPage: Encodable, Sendable {
     public var aggregationLabel: String
     public var isGeometric: Bool
     public var filters: String?
+    /// Said when the request weighs a dimension that has no scored indicator (it is not a weighting choice).
+    public var weightNotice: String?
     public var intervalsComputed: Bool
     public var departement: String?
     public var region: String?
@@ -146,6 +155,8 @@ public struct MethodPage: Encodable, Sendable {
     public var coverageTotal: Int
     /// The car-time estimator and its validation (`CarTimePage.swift`), when the atlas stores it.
     public var carTimes: CarTimeSection?
+    /// What the public asks about and no open source measures: named once here, never shown as "no data" on town pages.
+    public var knownGaps: [String]
 }
 
 /// A dimension and its indicators, with coverage, on the method page.
@@ -263,15 +274,20 @@ extension AtlasService {
     public func homePage() throws -> HomePage {
         let ranking = try rankingPage(RankingRequest(limit: 10))
         return HomePage(frame: frame("Bourg — l'attractivité des petites villes", json: "/index.json"), peerCount: scores.members.count,
-                        presets: Self.presets, top: ranking.rows, mapPath: "/carte.svg",
-                        mapDescription: "Carte de France des petites villes, chacune colorée selon sa note globale (pondération du baromètre 2021), en cinq classes d'effectifs égaux ; la Guadeloupe, la Martinique, la Guyane, La Réunion et Mayotte en cartouches.")
+                        presets: Self.presets, top: ranking.rows, topLeftOut: ranking.situationExcluded,
+                        includeAllQuery: ranking.includeAllSituationsQuery, mapPath: "/carte.svg",
+                        mapDescription: "Carte de France des petites villes (hors banlieues des unités urbaines de 100 000 habitants ou plus), chacune colorée selon sa note globale (pondération du baromètre 2021), en cinq classes d'effectifs égaux ; la Guadeloupe, la Martinique, la Guyane, La Réunion et Mayotte en cartouches.")
     }
 
     /// The national map: mainland and Corsican départements, the overseas ones in insets, small towns coloured by
     /// their barometer composite.
     public func nationalMap() -> String {
+        let situation = matrix.indicator("situation")
+        let drawn = Set(Situation.ownCentreByDefault.map { Double($0.rawValue) })
         let points = scores.members.indices.compactMap { position -> Charts.MapPoint? in
             let commune = matrix.communes[scores.members[position]]
+            // The banlieues of large urban units are left out, as in the ranking's default.
+            guard let value = situation.flatMap({ matrix.value(commune: scores.members[position], indicator: $0) }), drawn.contains(value) else { return nil }
             guard let location = commune.position else { return nil }
             let composite = board.composites[position]
             return Charts.MapPoint(position: location,
@@ -295,41 +311,44 @@ extension AtlasService {
                           insets: NationalLayout.insets) { NationalLayout.place($0.position, departement: $0.departement ?? "") }
     }
 
-    public func rankingPage(_ request: RankingRequest) throws -> RankingPage {
+    public func rankingPage(_ request: RankingRequest, weightNotice: String? = nil) throws -> RankingPage {
         let board = request.weights == self.board.weights && request.aggregation == self.board.aggregation
             ? self.board : Scoreboard(scores: scores, weights: request.weights, aggregation: request.aggregation)
-        var matching = 0, leftOutBySituation = 0
-        var rows: [RankingRow] = []
         let situationColumn = matrix.indicator("situation")
-        let wantedSituations = request.situations.map { Set($0.map { Double($0.rawValue) }) }
-        for position in board.rankedPositions {
+        func situation(_ position: Int) -> Situation? {
+            situationColumn.flatMap { matrix.value(commune: scores.members[position], indicator: $0) }.flatMap { Situation(rawValue: Int($0)) }
+        }
+        let wantedSituations = Set(request.situations)
+        var leftOutBySituation = 0
+        let ranking = FilteredRanking(board: board) { position in
             let commune = matrix.communes[scores.members[position]]
-            if let departement = request.departement, commune.departement != departement { continue }
-            if let region = request.region, commune.region != region { continue }
-            let types = peerTypes.types(position)
-            if let type = request.type, !types.contains(type) { continue }
-            if let wanted = wantedSituations {
-                let situation = situationColumn.flatMap { matrix.value(commune: scores.members[position], indicator: $0) }
-                guard let situation, wanted.contains(situation) else {
-                    leftOutBySituation += 1
-                    continue
-                }
+            if let departement = request.departement, commune.departement != departement { return false }
+            if let region = request.region, commune.region != region { return false }
+            if let type = request.type, !peerTypes.types(position).contains(type) { return false }
+            guard let own = situation(position), wantedSituations.contains(own) else {
+                leftOutBySituation += 1
+                return false
             }
-            matching += 1
-            guard rows.count < request.limit else { continue }
+            return true
+        }
+        let shown = Array(ranking.kept.prefix(request.limit))
+        let intervals = ranking.intervals(of: shown, uncertainty: uncertainty)
+        let rows = shown.enumerated().map { index, position in
+            let commune = matrix.communes[scores.members[position]]
+            let types = peerTypes.types(position)
             let composite = board.composites[position]
-            let interval = board.intervals?[position] ?? nil
+            let interval = intervals[position]
             let missing = scores.missingWeightedDimensions(position, weights: request.weights).map(\.label)
-            rows.append(RankingRow(
-                rank: board.ranks[position]!, commune: CommuneSummary(commune), composite: composite,
-                compositeText: FrenchFormat.number(composite, decimals: 1), rankInterval: interval,
+            return RankingRow(
+                rank: ranking.rank(atIndex: index), commune: CommuneSummary(commune), situation: situation(position)?.shortLabel,
+                composite: composite, compositeText: FrenchFormat.number(composite, decimals: 1), rankInterval: interval,
                 rankIntervalText: interval.map { "\(Int($0.low))–\(Int($0.high))" } ?? "",
                 types: types.map(\.label), typesText: types.map(\.label).joined(separator: " · "),
                 missingDimensions: missing, missingText: MissingDimensionRule.text(missing: missing, ranked: true),
                 dimensions: scores.dimensions.map { dimension in
                     let value = scores.dimensionScore(position, dimension)
                     return DimensionCell(id: dimension.rawValue, score: value, text: value.map { FrenchFormat.number($0, decimals: 0) } ?? "—")
-                }))
+                })
         }
         let filters = [request.departement.map { "département \($0)" }, request.region.map { "région \($0)" }, request.type.map { "type « \($0.label) »" }]
             .compactMap { $0 }.joined(separator: ", ")
@@ -345,13 +364,14 @@ extension AtlasService {
                 return WeightField(id: dimension.rawValue, label: dimension.label, value: rating, note: entry?.note ?? "")
             },
             aggregation: request.aggregation.rawValue, aggregationLabel: request.aggregation.label, isGeometric: request.aggregation == .geometric,
-            filters: filterText, intervalsComputed: board.intervals != nil, departement: request.departement, region: request.region, type: request.type?.rawValue,
+            filters: filterText, weightNotice: weightNotice, intervalsComputed: !intervals.isEmpty,
+            departement: request.departement, region: request.region, type: request.type?.rawValue,
             typeOptions: TownType.allCases.map { TypeOption(id: $0.rawValue, label: $0.label, selected: $0 == request.type) },
-            situationOptions: Situation.allCases.map { TypeOption(id: $0.id, label: $0.label, selected: request.situations?.contains($0) ?? true) },
+            situationOptions: Situation.allCases.map { TypeOption(id: $0.id, label: $0.label, selected: request.situations.contains($0)) },
             situationExcluded: leftOutBySituation,
-            situationNote: request.situations.map { Self.situationNote(leftOut: leftOutBySituation, situations: $0) },
-            includeAllSituationsQuery: { var all = request; all.situations = nil; return RankingQuery.encode(all) }(),
-            dimensionHeaders: scores.dimensions.map(\.label), matching: matching, rows: rows, query: query)
+            situationNote: leftOutBySituation > 0 ? Self.situationNote(leftOut: leftOutBySituation, situations: request.situations) : nil,
+            includeAllSituationsQuery: { var all = request; all.situations = Situation.allCases; return RankingQuery.encode(all) }(),
+            dimensionHeaders: scores.dimensions.map(\.label), matching: ranking.count, rows: rows, query: query)
     }
 
     /// "412 banlieues d'unités urbaines de 100 000 habitants ou plus écartées", for the ranking and the match.
@@ -402,7 +422,8 @@ extension AtlasService {
     }
 
     public func methodPage() -> MethodPage {
-        let indicators = catalogueIndicators()
+        let gaps = Set(matrix.indicators.filter(\.sources.isEmpty).map(\.id))
+        let indicators = catalogueIndicators().filter { !gaps.contains($0.id) }
         let dimensions = AttractivenessDimension.allCases.map { dimension in
             MethodDimension(label: dimension.label, weighable: AttractivenessDimension.weighable.contains(dimension),
                             indicators: indicators.filter { $0.dimension == dimension.rawValue })
@@ -415,7 +436,8 @@ extension AtlasService {
         return MethodPage(
             frame: frame("Méthode", json: "/methode.json"), dimensions: dimensions, weights: presets.map(WeightTable.init),
             typology: TownType.allCases.map { TypologyRule(id: $0.rawValue, label: $0.label, rule: descriptions[$0] ?? "", count: counts.byType[$0, default: 0]) },
-            outliers: outliers, peerGroup: scores.group.label, coverageTotal: coverage.first?.communesInGroup ?? 0, carTimes: carTimeSection())
+            outliers: outliers, peerGroup: scores.group.label, coverageTotal: coverage.first?.communesInGroup ?? 0, carTimes: carTimeSection(),
+            knownGaps: matrix.indicators.filter(\.sources.isEmpty).map { "\($0.label) (\($0.dimension.label)) : \($0.definition)" })
     }
 
     public func cataloguePage() -> CataloguePage {

@@ -13,13 +13,16 @@ extension AtlasService {
 
         let comparisons = Dictionary(uniqueKeysWithValues: (diagnosis?.indicators ?? []).map { ($0.indicator.id, $0) })
         let indicatorGroups = AttractivenessDimension.allCases.compactMap { dimension -> IndicatorGroup? in
-            let views = readings.filter { $0.definition.dimension == dimension }.map { reading in
+            // An indicator without any source (a known gap, named on /methode) is not a "no data" row on every page.
+            let views = readings.filter { $0.definition.dimension == dimension && !$0.definition.sources.isEmpty }.map { reading in
                 let comparison = comparisons[reading.definition.id]
                 let standing = comparison?.standing ?? .typical
+                let basis = comparison?.comparison ?? LeverCatalogue.action(for: reading.definition).comparison
                 return IndicatorView(
                     id: reading.definition.id, label: reading.definition.label, unit: reading.definition.unit, value: reading.value,
-                    peerMedian: comparison?.band?.median, valueText: FrenchFormat.reading(reading),
-                    peerMedianText: comparison?.band.map { FrenchFormat.reading(IndicatorReading(definition: reading.definition, value: $0.median)) } ?? "—",
+                    peerMedian: comparison?.comparable?.median, comparison: basis.rawValue, comparisonShort: basis.shortLabel,
+                    comparisonGroup: comparison?.group ?? "", valueText: FrenchFormat.reading(reading),
+                    peerMedianText: comparison?.comparable.map { FrenchFormat.reading(IndicatorReading(definition: reading.definition, value: $0.median)) } ?? "—",
                     direction: reading.definition.direction.label,
                     sources: citation(of: reading.definition),
                     vintage: reading.definition.vintage, definition: reading.definition.definition, standing: standing.rawValue,
@@ -40,16 +43,13 @@ extension AtlasService {
                 indicatorsUsed: weight?.indicatorsUsed ?? 0, indicatorsTotal: weight?.indicatorsTotal ?? 0, standing: comparison.standing.rawValue)
         }
 
-        let levers = (diagnosis?.levers ?? []).map { lever in
-            LeverView(
-                indicator: lever.indicator.id, label: lever.indicator.label,
-                valueText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.value)),
-                targetText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.target)),
-                action: lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst(), inTownsHands: lever.action.inTownsHands,
-                barrier: lever.action.barrier?.label, compositeGain: lever.compositeGain,
-                gainText: Self.gainText(points: lever.compositeGain, places: lever.placesGained),
-                association: diagnosis.flatMap { MigrationSample.associationText(scores: scores, indicator: lever.indicator.id, positions: $0.band.positions) })
-        }
+        let levers = (diagnosis?.levers ?? []).map { leverView($0, band: diagnosis?.band) }
+        var seenGroups: Set<String> = []
+        let comparisonGroups = (diagnosis?.indicators ?? []).filter { $0.comparable != nil }.sorted { $0.comparison.rawValue < $1.comparison.rawValue }
+            .compactMap { comparison -> ComparisonGroupView? in
+                guard seenGroups.insert(comparison.comparison.rawValue + comparison.group).inserted else { return nil }
+                return ComparisonGroupView(basis: comparison.comparison.rawValue, short: comparison.comparison.shortLabel, label: comparison.group)
+            }
         let weakest = diagnosis?.weakestDimension
         let similar = (diagnosis?.similarTowns ?? []).map { town in
             SimilarView(commune: CommuneSummary(town.commune), distanceText: FrenchFormat.number(town.distance, decimals: 2),
@@ -74,7 +74,8 @@ extension AtlasService {
             essentialFlags: (score?.essentialFlags ?? []).map { "\($0.label) : parmi les 10 % de pairs les moins bien notés" },
             dimensions: dimensionViews, indicatorGroups: indicatorGroups,
             strengths: diagnosis?.strengths ?? [], weaknesses: diagnosis?.weaknesses ?? [], rule: Standing.rule,
-            leversInHands: levers.filter(\.inTownsHands), leversStructural: levers.filter { !$0.inTownsHands },
+            leversInHands: levers.filter(\.inTownsHands), leversWithPartners: levers.filter { !$0.inTownsHands },
+            leverRule: LeverCatalogue.targetRule, comparisonGroups: comparisonGroups,
             similar: similar, weakestDimension: weakest?.label, stations: stations,
             stationsText: stations.isEmpty ? nil : stations.joined(separator: " · "),
             dimensionChart: chart, locatorMap: try locatorMap(commune), arrivals: try arrivals(code: commune.code),
@@ -90,11 +91,17 @@ extension AtlasService {
         return ClimateView(ClimateSummary { values[$0] }, sources: cited.joined(separator: " ; "))
     }
 
-    static func gainText(points: Double?, places: Int?) -> String {
-        guard let points else { return "" }
-        var text = "+\(FrenchFormat.number(points, decimals: 1)) point\(points >= 2 ? "s" : "")"
-        if let places { text += ", \(places >= 0 ? "+" : "")\(places) place\(abs(places) >= 2 ? "s" : "")" }
-        return text
+    /// A lever as the town page and the council summary show it.
+    func leverView(_ lever: Lever, band: ComparisonSet?) -> LeverView {
+        LeverView(
+            indicator: lever.indicator.id, label: lever.indicator.label, value: lever.value,
+            valueText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.value)),
+            target: lever.target, targetText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.target)),
+            group: lever.group, action: lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst(),
+            actionability: lever.action.actionability.rawValue, inTownsHands: lever.action.inTownsHands,
+            actors: lever.action.actorsText, constraint: lever.action.constraint, barrier: lever.action.barrier?.label,
+            compositeGain: lever.compositeGain, ranksGained: lever.placesGained, gainText: lever.gainText ?? "",
+            association: band.flatMap { MigrationSample.associationText(scores: scores, indicator: lever.indicator.id, positions: $0.positions) })
     }
 
     /// The town's département with the town drawn in, and its small towns as dots.

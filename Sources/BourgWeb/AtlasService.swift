@@ -10,7 +10,7 @@ public protocol AtlasRepository: Sendable {
     /// Communes matching a name (accent- and case-insensitive), best first.
     func search(_ query: String, limit: Int) throws -> [CommuneSummary]
     func homePage() throws -> HomePage
-    func rankingPage(_ request: RankingRequest) throws -> RankingPage
+    func rankingPage(_ request: RankingRequest, weightNotice: String?) throws -> RankingPage
     func comparePage(codes: [String]) throws -> ComparePage
     func methodPage() -> MethodPage
     /// The indicator catalogue, which the town pages' JSON refers to by id.
@@ -44,6 +44,8 @@ public final class AtlasService: AtlasRepository, Sendable {
     public let scores: PeerScores
     /// The barometer weighting, with rank intervals: what pages show by default.
     public let board: Scoreboard
+    /// The draws behind every rank interval the pages show.
+    let uncertainty: RankUncertainty
     private let preparedTypes: Prepared<PeerTypes>
     private let preparedDiagnostician: Prepared<Diagnostician>
     private let preparedMatcher: Prepared<Matcher>
@@ -82,6 +84,7 @@ public final class AtlasService: AtlasRepository, Sendable {
         let board = try timed("barometer board") {
             try atlas.scoreboard(scores, weights: WeightPresets.barometre, uncertainty: uncertainty)
         }
+        self.uncertainty = uncertainty
         let surroundings = try database.storedSurroundings(range: scores.group.range, members: scores.members.count)
         let preparedTypes = Prepared { (try? atlas.peerTypes(scores, rules: board.typology)) ?? PeerTypes(scores: scores, rules: board.typology) }
         self.preparedTypes = preparedTypes

@@ -18,6 +18,8 @@ public struct MapPage: Encodable, Sendable {
     public var aggregationLabel: String
     /// The filters of the ranking carried over (towns outside them are drawn in grey), if any.
     public var filters: String?
+    /// The query that draws the banlieues of large urban units too, when the situation filter leaves some out.
+    public var includeAllSituationsQuery: String?
     /// The weighting and filters as a query string (without `mesure`), for links to the ranking and back.
     public var query: String
     /// The weighting and filters as hidden fields of the select's form.
@@ -34,7 +36,7 @@ public struct MapPage: Encodable, Sendable {
     public var svg: String
 
     enum CodingKeys: String, CodingKey {
-        case frame, measure, measureGroups, weightsLabel, aggregationLabel, filters, query, hiddenFields, classes
+        case frame, measure, measureGroups, weightsLabel, aggregationLabel, filters, includeAllSituationsQuery, query, hiddenFields, classes
         case otherClasses, emptyInsets, rankedCount, towns
     }
 }
@@ -220,12 +222,20 @@ extension AtlasService {
                                   definition: definition.definition, sources: citation(of: definition) + ", " + definition.vintage)
         }
 
-        // Which towns the filters keep (the ranking's: département, région, type, the first `limite`).
+        // Which towns the filters keep (the ranking's: département, région, type, situations, the first `limite`).
+        let situationColumn = matrix.indicator("situation")
+        let wantedSituations = Set(request.situations.map { Double($0.rawValue) })
+        var leftOutBySituation = 0
         var kept = positions.map { position -> Bool in
             let commune = matrix.communes[scores.members[position]]
             if let departement = request.departement, commune.departement != departement { return false }
             if let region = request.region, commune.region != region { return false }
             if let type = request.type, !peerTypes.types(position).contains(type) { return false }
+            guard let situation = situationColumn.flatMap({ matrix.value(commune: scores.members[position], indicator: $0) }),
+                  wantedSituations.contains(situation) else {
+                leftOutBySituation += 1
+                return false
+            }
             return true
         }
         if let limit {
@@ -248,9 +258,16 @@ extension AtlasService {
         }
 
         var filterParts = [request.departement.map { "département \($0)" }, request.region.map { "région \($0)" }, request.type.map { "type « \($0.label) »" }].compactMap { $0 }
+        if leftOutBySituation > 0 { filterParts.append(Self.situationNote(leftOut: leftOutBySituation, situations: request.situations) + ", en gris") }
         if let limit { filterParts.append("les \(limit) premières") }
-        let carried = RankingQuery.encode(RankingRequest(weights: request.weights, aggregation: request.aggregation, departement: request.departement,
-                                                         region: request.region, type: request.type, limit: limit ?? RankingRequest().limit))
+        let carriedRequest = RankingRequest(weights: request.weights, aggregation: request.aggregation, departement: request.departement,
+                                            region: request.region, type: request.type, situations: request.situations, limit: limit ?? RankingRequest().limit)
+        let carried = RankingQuery.encode(carriedRequest)
+        let includeAll: String? = leftOutBySituation == 0 ? nil : {
+            var all = carriedRequest
+            all.situations = Situation.allCases
+            return [RankingQuery.encode(all), measure == .composite ? "" : "mesure=\(view.id)"].filter { !$0.isEmpty }.joined(separator: "&")
+        }()
         let fullQuery = [carried, measure == .composite ? "" : "mesure=\(view.id)"].filter { !$0.isEmpty }.joined(separator: "&")
         let hidden = carried.split(separator: "&").compactMap { item -> HiddenField? in
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
@@ -261,6 +278,7 @@ extension AtlasService {
             frame: frame("Carte des petites villes", json: "/carte.json" + (fullQuery.isEmpty ? "" : "?" + fullQuery)),
             measure: view, measureGroups: mapMeasureGroups(selected: measure), weightsLabel: request.weights.label,
             aggregationLabel: request.aggregation.label, filters: filterParts.isEmpty ? nil : filterParts.joined(separator: ", "),
+            includeAllSituationsQuery: includeAll,
             query: carried, hiddenFields: hidden, classes: classes.entries,
             otherClasses: Self.otherClasses(towns), emptyInsets: emptyInsets(towns),
             rankedCount: ranked, towns: towns, svg: svg)

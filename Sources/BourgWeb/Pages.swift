@@ -72,8 +72,13 @@ public struct IndicatorView: Encodable, Sendable {
     public var label: String
     public var unit: String
     public var value: Double?
-    /// The median of the town's comparison set (its population band), when known.
+    /// The median of the towns this figure is compared with (`ComparisonBasis`), when known.
     public var peerMedian: Double?
+    /// `size`, `form` or `place`: which towns this figure is compared with.
+    public var comparison: String
+    /// The comparable towns in a few words ("même taille") and in full.
+    public var comparisonShort: String
+    public var comparisonGroup: String
     public var valueText: String
     public var peerMedianText: String
     public var direction: String
@@ -84,13 +89,14 @@ public struct IndicatorView: Encodable, Sendable {
     public var isStrength: Bool
     public var isWeakness: Bool
 
-    enum CodingKeys: String, CodingKey { case id, value, peerMedian, standing }
+    enum CodingKeys: String, CodingKey { case id, value, peerMedian, comparison, standing }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encodeIfPresent(value, forKey: .value)
         try container.encodeIfPresent(peerMedian, forKey: .peerMedian)
+        try container.encode(comparison, forKey: .comparison)
         if standing != Standing.typical.rawValue { try container.encode(standing, forKey: .standing) }
     }
 }
@@ -102,21 +108,46 @@ public struct IndicatorGroup: Encodable, Sendable {
     public var indicators: [IndicatorView]
 }
 
-/// A lever on the town page.
+/// A lever on the town page and the council summary: the figure, the target that comparable towns reach, the
+/// action that moves it, who acts and under what constraint, and the gain in words.
 public struct LeverView: Encodable, Sendable {
     public var indicator: String
     public var label: String
+    public var value: Double
     public var valueText: String
+    /// The level the best-placed quarter of the comparable towns reaches (`LeverCatalogue.targetRule`).
+    public var target: Double
     public var targetText: String
+    /// The comparable towns the target comes from, in French.
+    public var group: String
     public var action: String
+    /// `town` (the commune and its intercommunalité) or `partners` (others decide).
+    public var actionability: String
     public var inTownsHands: Bool
+    /// Who acts, the deciding one first: "la commune, l'intercommunalité".
+    public var actors: String
+    public var constraint: String?
     public var barrier: String?
     public var compositeGain: Double?
+    /// Ranks gained among the ranked small towns if the target were reached, peers unchanged.
+    public var ranksGained: Int?
+    /// "+0,8 point de note globale, +51 rangs parmi 4 052 petites villes classées".
     public var gainText: String
-    /// The indicator's association with arrivals among towns of the same size (HTML only: the JSON stays small).
+    /// The association with arrivals in a plain sentence (HTML only: the JSON stays small).
     public var association: String?
 
-    enum CodingKeys: String, CodingKey { case indicator, label, valueText, targetText, action, inTownsHands, barrier, compositeGain, gainText }
+    enum CodingKeys: String, CodingKey {
+        case indicator, label, value, valueText, target, targetText, group, action, actionability, inTownsHands, actors, constraint, barrier
+        case compositeGain, ranksGained, gainText
+    }
+}
+
+/// A comparison group a town's figures are compared with, for the page's legend.
+public struct ComparisonGroupView: Encodable, Sendable {
+    /// `size`, `form` or `place` (`ComparisonBasis`).
+    public var basis: String
+    public var short: String
+    public var label: String
 }
 
 /// A type with its reasons.
@@ -161,8 +192,13 @@ public struct TownPage: Encodable, Sendable {
     public var strengths: [String]
     public var weaknesses: [String]
     public var rule: String
+    /// Levers in the hands of the commune and its intercommunalité, then those where others decide.
     public var leversInHands: [LeverView]
-    public var leversStructural: [LeverView]
+    public var leversWithPartners: [LeverView]
+    /// How a lever's target is chosen (`LeverCatalogue.targetRule`).
+    public var leverRule: String
+    /// The comparison groups the town's figures use (`ComparisonBasis`).
+    public var comparisonGroups: [ComparisonGroupView]
     public var similar: [SimilarView]
     public var weakestDimension: String?
     public var stations: [String]
@@ -179,7 +215,7 @@ public struct TownPage: Encodable, Sendable {
         case frame, commune, regionName, epciName, areaText, isPeer, peerGroup, bandGroup, weights, composite, compositeText, rank
         case rankedCount, rankIntervalText, partialRankingText, situation, types, essentialFlags, dimensions, indicatorGroups
         case strengths, weaknesses, rule
-        case leversInHands, leversStructural, similar, weakestDimension, stations, stationsText, climate
+        case leversInHands, leversWithPartners, leverRule, comparisonGroups, similar, weakestDimension, stations, stationsText, climate
     }
 }
 

@@ -48,20 +48,22 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         }
         router.get("/recherche.json") { request, _ in Responses.json(try search(try request.queryParameters(known: ["q"])["q"] ?? "")) }
         router.get("/classement") { request, _ in
-            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames), presets: repository.presets)
-            return try page(request) { try repository.rankingPage(ranking) } html: { try renderer.render($0, template: "ranking") }
+            let query = try request.queryParameters(known: RankingQuery.parameterNames)
+            let ranking = try RankingQuery.decode(query, presets: repository.presets)
+            return try page(request) { try repository.rankingPage(ranking, weightNotice: RankingQuery.weightNotice(query)) } html: { try renderer.render($0, template: "ranking") }
         }
         router.get("/classement.json") { request, _ in
-            let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames), presets: repository.presets)
-            return try json(request) { try repository.rankingPage(ranking) }
+            let query = try request.queryParameters(known: RankingQuery.parameterNames)
+            let ranking = try RankingQuery.decode(query, presets: repository.presets)
+            return try json(request) { try repository.rankingPage(ranking, weightNotice: RankingQuery.weightNotice(query)) }
         }
         router.get("/classement.csv") { request, _ in
             let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames), presets: repository.presets)
-            return Responses.text(Exports.csv(try repository.rankingPage(ranking)), contentType: "text/csv; charset=utf-8", filename: "classement.csv")
+            return Responses.text(Exports.csv(try repository.rankingPage(ranking, weightNotice: nil)), contentType: "text/csv; charset=utf-8", filename: "classement.csv")
         }
         router.get("/classement.geojson") { request, _ in
             let ranking = try RankingQuery.decode(try request.queryParameters(known: RankingQuery.parameterNames), presets: repository.presets)
-            return Responses.json(Exports.geoJSON(try repository.rankingPage(ranking)), contentType: "application/geo+json")
+            return Responses.json(Exports.geoJSON(try repository.rankingPage(ranking, weightNotice: nil)), contentType: "application/geo+json")
         }
         router.get("/comparer") { request, _ in
             let codes = try compareCodes(request)

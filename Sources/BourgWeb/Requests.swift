@@ -13,9 +13,21 @@ public enum RankingQuery {
 
     /// The parameters the ranking page reads; any other is refused (a misspelt dimension would be silently ignored).
     static let parameterNames = AttractivenessDimension.weighable.map(\.rawValue) + ["preset", "agregation", "departement", "region", "type", "limite"]
-        + situationParameters
+        + situationParameters + unweighable.map(\.rawValue)
 
-    /// The situation checkboxes, `situation_centre=1`…: when any is given, only the towns of the situations ticked.
+    /// Dimensions that exist but have no scored indicator: a rating for one is read to say so, not to weigh it.
+    static let unweighable = AttractivenessDimension.allCases.filter { !AttractivenessDimension.weighable.contains($0) }
+
+    /// What to say when `query` rates a dimension that cannot be weighed (an old link's `dynamique=5`), or `nil`.
+    static func weightNotice(_ query: [String: String]) -> String? {
+        let asked = unweighable.filter { !(query[$0.rawValue] ?? "").isEmpty }
+        guard !asked.isEmpty else { return nil }
+        return asked.map { "« \($0.label) »" }.joined(separator: ", ")
+            + " n'a pas d'indicateur noté (ses chiffres décrivent la commune ou sont les résultats que la validation cherche à prédire) : elle ne se pondère pas, et la note donnée est ignorée."
+    }
+
+    /// The situation checkboxes, `situation_centre=1`…: when any is given, only the towns of the situations ticked;
+    /// when none is, every situation but the banlieues of large urban units (`Situation.ownCentreByDefault`).
     static let situationParameters = Situation.allCases.map { "situation_\($0.id)" }
 
     /// The situations ticked in `query`, or `nil` when none is (every situation).
@@ -74,7 +86,7 @@ public enum RankingQuery {
             }
             request.type = value
         }
-        request.situations = situations(query)
+        request.situations = situations(query) ?? Situation.ownCentreByDefault
         if let limit = query["limite"], !limit.isEmpty {
             guard let value = Int(limit), (1...5_000).contains(value) else {
                 throw WebError.badParameter("limite", "un nombre de 1 à 5000 est attendu")
@@ -96,7 +108,7 @@ public enum RankingQuery {
         if let departement = request.departement { items.append("departement=\(departement)") }
         if let region = request.region { items.append("region=\(region)") }
         if let type = request.type { items.append("type=\(type.rawValue)") }
-        if let situations = request.situations { items += situations.map { "situation_\($0.id)=1" } }
+        if request.situations != Situation.ownCentreByDefault { items += request.situations.map { "situation_\($0.id)=1" } }
         if request.limit != RankingRequest().limit { items.append("limite=\(request.limit)") }
         return items.joined(separator: "&")
     }

@@ -477,14 +477,33 @@ struct WebTests {
                 let page = try response.json()
                 #expect((page["rows"] as? [Any])?.isEmpty == true)
                 #expect(page["situationExcluded"] as? Int == peers)
-                #expect(page["includeAllSituationsQuery"] as? String == "numerique=5")
+                #expect(page["includeAllSituationsQuery"] as? String == "numerique=5&" + Situation.allCases.map { "situation_\($0.id)=1" }.joined(separator: "&"))
+                #expect(page["situationNote"] as? String == "\(peers) communes de situation ville-centre ou ville isolée (son propre centre), périurbaine, rurale écartées")
             }
-            // The household profiles' default (all but banlieues) keeps them, with the note and the one-click toggle.
-            try await client.execute(uri: "/classement?numerique=5&" + AtlasService.ownCentreQuery, method: .get) { response in
-                #expect(response.text.contains("0 banlieue"))
-                #expect(response.text.contains("href=\"/classement?numerique=5\">les inclure</a>"))
+            // By default, every situation but the banlieues of large urban units: the boxes say so.
+            try await client.execute(uri: "/classement?numerique=5", method: .get) { response in
                 #expect(response.text.contains("name=\"situation_banlieue\" value=\"1\">"))
                 #expect(response.text.contains("name=\"situation_centre\" value=\"1\" checked>"))
+            }
+            try await client.execute(uri: "/classement?numerique=5&situation_banlieue=1", method: .get) { response in
+                #expect(response.text.contains("les inclure</a>"))
+            }
+        }
+    }
+
+    @Test("ranks are 1…N among the towns a filter keeps, with intervals for any weighting")
+    func ranksAfterFilters() async throws {
+        try await WebFixture.application().test(.router) { client in
+            for uri in ["/classement.json?departement=46", "/classement.json?nature=5&sante=2", "/classement.json?preset=equal&region=76", "/classement.json"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let rows = try #require(try response.json()["rows"] as? [[String: Any]], "\(uri)")
+                    #expect(rows.compactMap { $0["rank"] as? Int } == Array(1...max(rows.count, 1)).prefix(rows.count).map { $0 }, "\(uri)")
+                    #expect(rows.allSatisfy { $0["rankInterval"] is [String: Any] }, "\(uri): every row has its interval")
+                    for row in rows {
+                        let interval = try #require(row["rankInterval"] as? [String: Any])
+                        #expect((interval["high"] as? Double ?? 0) <= Double(rows.count), "\(uri): intervals are ranks among the towns kept")
+                    }
+                }
             }
         }
     }

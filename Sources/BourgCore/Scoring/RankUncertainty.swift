@@ -35,11 +35,12 @@ public struct RankUncertainty: Sendable {
 
     /// Rank intervals of every peer (`nil` for peers that never get a composite), or only of the peers at
     /// `positions` (the others `nil`): each of those gets exactly the interval the full computation gives it.
+    /// With `among` (a flag per peer), ranks count only the peers flagged: the intervals of a filtered ranking.
     ///
     /// The draws are split into `chunks` fixed slices, each with its own generator seeded from `seed`, and run
     /// in parallel: the result depends on the seed only, not on the machine's cores. For a few towns (a town's
     /// page, `bourg score`), each one's rank in a draw is counted (the towns ahead of it) instead of sorting all.
-    public func intervals(for scores: PeerScores, weights: Weights, only positions: [Int]? = nil) -> [RankInterval?] {
+    public func intervals(for scores: PeerScores, weights: Weights, only positions: [Int]? = nil, among kept: [Bool]? = nil) -> [RankInterval?] {
         let centre = scores.normalisedWeights(weights)
         let peers = scores.members.count
         guard peers > 0, draws > 0, positions?.isEmpty != true else { return Array(repeating: nil, count: peers) }
@@ -68,6 +69,9 @@ public struct RankUncertainty: Sendable {
                     let drawn = Self.dirichlet(centre.map { $0 * concentration }, using: &generator)
                     let aggregation: Aggregation = generator.nextDouble() < 0.5 ? .arithmetic : .geometric
                     scores.composites(normalisedWeights: drawn, aggregation: aggregation, into: &composites)
+                    if let kept {
+                        for position in 0..<peers where !kept[position] { composites[position] = .nan }
+                    }
                     let base = draw * width
                     if counting {
                         PeerScores.sortKeys(composites, into: &keys)

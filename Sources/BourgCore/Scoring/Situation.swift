@@ -26,6 +26,16 @@ public enum Situation: Int, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The situation in a few words, for a table row: "centre", "banlieue d'une grande ville", "périurbaine", "rurale".
+    public var shortLabel: String {
+        switch self {
+        case .centre: "centre"
+        case .banlieue: "banlieue d'une grande ville"
+        case .periurbaine: "périurbaine"
+        case .rurale: "rurale"
+        }
+    }
+
     /// The French label.
     public var label: String {
         switch self {

@@ -19,8 +19,8 @@ struct ARCEPImporter: SourceImporter {
                 definition: "Part des locaux (logements et locaux professionnels) éligibles à la fibre jusqu'à l'abonné, selon l'ARCEP. Éligibilité, pas abonnement ni débit mesuré."),
             IndicatorDefinition(
                 id: "part_locaux_thd_filaire", label: "Locaux éligibles au très haut débit filaire", unit: "%", dimension: .numerique,
-                direction: .higherIsBetter, sources: [source.id], vintage: "2024",
-                definition: "Part des locaux éligibles à la fibre ou au câble, estimée par la plus grande des deux parts (borne basse : un local peut être éligible aux deux, l'union n'est pas publiée)."),
+                direction: .neutral, sources: [source.id], vintage: "2024",
+                definition: "Part des locaux éligibles à la fibre ou au câble, estimée par la plus grande des deux parts (borne basse : un local peut être éligible aux deux, l'union n'est pas publiée). Neutre : le câble ne couvre presque plus que là où la fibre arrive aussi, si bien que ce chiffre est presque toujours celui de la fibre (corrélation de rang > 0,99 parmi les petites villes) ; seule la fibre est notée, pour ne pas compter deux fois la même chose."),
         ]
     }
 

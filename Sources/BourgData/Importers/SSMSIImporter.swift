@@ -23,8 +23,8 @@ struct SSMSIImporter: SourceImporter {
         return Self.groups.flatMap { group in [
             IndicatorDefinition(
                 id: "\(group.id)_pour_1000", label: "\(group.label) pour 1 000 habitants", unit: "pour 1 000 hab.",
-                dimension: .securite, direction: .lowerIsBetter, sources: [source.id], vintage: String(Self.latestYear),
-                definition: "Faits enregistrés en \(Self.latestYear) (\(group.what)) pour 1 000 habitants." + caveat),
+                dimension: .securite, direction: .neutral, sources: [source.id], vintage: String(Self.latestYear),
+                definition: "Faits enregistrés en \(Self.latestYear) (\(group.what)) pour 1 000 habitants, le taux publié par le SSMSI. Neutre : là où les vacanciers sont nombreux, rapporter les faits aux seuls résidents grossit le taux ; c'est le taux pour 1 000 habitants présents qui est noté." + caveat),
             IndicatorDefinition(
                 id: "\(group.id)_tendance", label: "\(group.label) : tendance 2016–\(Self.latestYear)", unit: "pour 1 000 hab. par an",
                 dimension: .securite, direction: .lowerIsBetter, sources: [source.id], vintage: "2016–\(Self.latestYear)",
