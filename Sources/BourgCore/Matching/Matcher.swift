@@ -110,11 +110,12 @@ public struct Matcher: Sendable {
         }
         switch constraint {
         case let .reach(city, .minutesByCar(minutes)) where !city.isParis:
-            // Estimated times (`CarTimes`); none across the sea.
+            // Estimated times (`CarTimes`, NaN = none); none across the sea.
+            let times = carTimes.minutes[city.code] ?? []
             return { position in
                 guard matrix.communes[members[position]].territory == city.territory else { return .fail }
-                guard let time = self.estimatedCarMinutes(to: city, position: position) else { return .unknown }
-                return time <= minutes ? .pass : .fail
+                guard times.indices.contains(position), !times[position].isNaN else { return .unknown }
+                return Double(times[position]) <= minutes ? .pass : .fail
             }
         case let .reach(_, .minutesByCar(minutes)):
             let time = onValue("temps_voiture_paris_min") { $0 <= minutes }
