@@ -17,12 +17,13 @@ public enum Charts {
         }
     }
 
-    /// Horizontal bars on a 0–100 scale, with an optional reference tick per bar.
+    /// Horizontal bars on a 0–100 scale, with an optional reference tick per bar. 400 units wide: its text (14 units,
+    /// set by the stylesheet) stays at least 11 px high when the chart is drawn 358 px wide, on a 390 px phone.
     public static func bars(_ bars: [Bar], title: String, referenceLabel: String = "médiane des pairs") -> String {
-        let rowHeight = 26.0, labelWidth = 190.0, chartWidth = 300.0, top = 8.0
+        let rowHeight = 26.0, labelWidth = 205.0, chartWidth = 155.0, top = 8.0
         let height = top + Double(bars.count) * rowHeight + 28
         var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" class="chart bars" viewBox="0 0 \(Int(labelWidth + chartWidth + 50)) \(Int(height))" role="img" aria-labelledby="bars-title">
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart bars" viewBox="0 0 \(Int(labelWidth + chartWidth + 40)) \(Int(height))" role="img" aria-labelledby="bars-title">
         <title id="bars-title">\(SVG.escape(title))</title>
         """
         for (index, bar) in bars.enumerated() {
@@ -44,8 +45,8 @@ public enum Charts {
             }
         }
         let legendY = top + Double(bars.count) * rowHeight + 16
-        svg += "<line class=\"reference\" x1=\"\(Int(labelWidth))\" x2=\"\(Int(labelWidth))\" y1=\"\(FrenchFree.decimal(legendY - 10))\" y2=\"\(FrenchFree.decimal(legendY + 2))\"/>"
-        svg += "<text class=\"legend\" x=\"\(Int(labelWidth + 8))\" y=\"\(FrenchFree.decimal(legendY))\">trait : \(SVG.escape(referenceLabel)) ; barres : note 0–100</text>"
+        svg += "<line class=\"reference\" x1=\"2\" x2=\"2\" y1=\"\(FrenchFree.decimal(legendY - 10))\" y2=\"\(FrenchFree.decimal(legendY + 2))\"/>"
+        svg += "<text class=\"legend\" x=\"10\" y=\"\(FrenchFree.decimal(legendY))\">trait : \(SVG.escape(referenceLabel)) ; barres : note 0–100</text>"
         return svg + "</svg>"
     }
 
@@ -60,21 +61,21 @@ public enum Charts {
         }
     }
 
-    /// Grouped horizontal bars: for each category, one bar per series, same 0–100 scale.
+    /// Grouped horizontal bars: for each category, one bar per series, same 0–100 scale; 400 units wide, like `bars`.
     public static func groupedBars(categories: [String], series: [Series], title: String) -> String {
-        let barHeight = 12.0, gap = 10.0, labelWidth = 190.0, chartWidth = 300.0
+        let barHeight = 12.0, gap = 10.0, labelWidth = 205.0, chartWidth = 180.0
         let groupHeight = Double(series.count) * barHeight + gap
-        let legendHeight = Double(series.count) * 18 + 10
+        let legendHeight = Double(series.count) * 18 + 12
         let height = legendHeight + Double(categories.count) * groupHeight + 10
         let classes = ["s0", "s1", "s2", "s3"]
         var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" class="chart grouped" viewBox="0 0 \(Int(labelWidth + chartWidth + 50)) \(Int(height))" role="img" aria-labelledby="grouped-title">
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart grouped" viewBox="0 0 \(Int(labelWidth + chartWidth + 15)) \(Int(height))" role="img" aria-labelledby="grouped-title">
         <title id="grouped-title">\(SVG.escape(title))</title>
         """
         for (index, item) in series.enumerated() {
             let y = 6 + Double(index) * 18
-            svg += "<rect class=\"\(classes[index % 4])\" x=\"\(Int(labelWidth))\" y=\"\(FrenchFree.decimal(y))\" width=\"14\" height=\"12\"/>"
-            svg += "<text class=\"legend\" x=\"\(Int(labelWidth + 20))\" y=\"\(FrenchFree.decimal(y + 10))\">\(SVG.escape(item.name))</text>"
+            svg += "<rect class=\"\(classes[index % 4])\" x=\"0\" y=\"\(FrenchFree.decimal(y))\" width=\"14\" height=\"12\"/>"
+            svg += "<text class=\"legend\" x=\"20\" y=\"\(FrenchFree.decimal(y + 11))\">\(SVG.escape(item.name))</text>"
         }
         for (c, category) in categories.enumerated() {
             let y0 = legendHeight + Double(c) * groupHeight
@@ -125,7 +126,13 @@ public enum Charts {
         let margin = (frame.2 - frame.0) * 0.02
         let x = frame.0 - margin, y = frame.1 - margin
         let width = frame.2 - frame.0 + 2 * margin, height = frame.3 - frame.1 + 2 * margin
-        let legendHeight = legend == nil ? 0 : height * 0.1
+        // The legend's text is 3.4 % of the map's width: at least 11 px when the map is drawn 330 px wide (a phone).
+        // Its classes go in as many columns as their longest label allows, then on further rows.
+        let fontSize = width * 0.034, box = fontSize
+        let longest = Double(classes.legend.map(\.label.count).max() ?? 8)
+        let columns = max(1, min(classes.legend.count, Int(width * 0.94 / (box * 1.4 + longest * fontSize * 0.55 + fontSize))))
+        let rows = (classes.legend.count + columns - 1) / columns
+        let legendHeight = legend == nil ? 0 : fontSize * (2.4 + 1.6 * Double(rows))
         let stroke = FrenchFree.decimal(max(0.3, width / 1_600))
         var svg = """
         <svg xmlns="http://www.w3.org/2000/svg" class="chart map" viewBox="\(FrenchFree.decimal(x)) \(FrenchFree.decimal(y)) \(FrenchFree.decimal(width)) \(FrenchFree.decimal(height + legendHeight))" role="\(points.contains { $0.link != nil } ? "group" : "img")" aria-labelledby="map-title" font-family="sans-serif">
@@ -134,7 +141,7 @@ public enum Charts {
         for inset in insets {
             let box = inset.box
             svg += "<rect x=\"\(FrenchFree.decimal(box.x))\" y=\"\(FrenchFree.decimal(box.y))\" width=\"\(FrenchFree.decimal(box.width))\" height=\"\(FrenchFree.decimal(box.height))\" fill=\"#f8f9fb\" stroke=\"#8a93a6\" stroke-width=\"\(stroke)\"/>"
-            svg += "<text x=\"\(FrenchFree.decimal(box.x + 3))\" y=\"\(FrenchFree.decimal(box.y + MapInset.labelHeight - 4))\" font-size=\"15\" fill=\"#1d2433\">\(SVG.escape(inset.name))</text>"
+            svg += "<text class=\"inset-label\" x=\"\(FrenchFree.decimal(box.x + 3))\" y=\"\(FrenchFree.decimal(box.y + MapInset.labelHeight - 4))\" font-size=\"15\" fill=\"#1d2433\">\(SVG.escape(inset.name))</text>"
         }
         svg += "<path fill=\"#eef1f6\" stroke=\"#8a93a6\" stroke-width=\"\(stroke)\" stroke-linejoin=\"round\" d=\"\(outlines.joined())\"/>"
         for path in highlight { svg += "<path fill=\"#f2a900\" stroke=\"#1d2433\" stroke-width=\"\(stroke)\" d=\"\(path)\"/>" }
@@ -152,14 +159,13 @@ public enum Charts {
         }
         svg += "</g>"
         if let legend {
-            let box = legendHeight * 0.3, fontSize = FrenchFree.decimal(legendHeight * 0.2)
-            let top = y + height + legendHeight * 0.1
-            svg += "<text x=\"\(FrenchFree.decimal(x + width * 0.03))\" y=\"\(FrenchFree.decimal(top + box * 0.6))\" font-size=\"\(fontSize)\" fill=\"#1d2433\">\(SVG.escape(legend)) (cinquièmes) :</text>"
+            let top = y + height, size = FrenchFree.decimal(fontSize)
+            svg += "<text x=\"\(FrenchFree.decimal(x + width * 0.03))\" y=\"\(FrenchFree.decimal(top + fontSize * 1.2))\" font-size=\"\(size)\" fill=\"#1d2433\">\(SVG.escape(legend)) (cinquièmes) :</text>"
             for (index, entry) in classes.legend.enumerated() {
-                let column = x + width * (0.03 + 0.19 * Double(index))
-                let row = top + box * 1.2
+                let column = x + width * (0.03 + 0.94 * Double(index % columns) / Double(columns))
+                let row = top + fontSize * (1.8 + 1.6 * Double(index / columns))
                 svg += "<rect x=\"\(FrenchFree.decimal(column))\" y=\"\(FrenchFree.decimal(row))\" width=\"\(FrenchFree.decimal(box))\" height=\"\(FrenchFree.decimal(box))\" fill=\"\(entry.colour)\"/>"
-                svg += "<text x=\"\(FrenchFree.decimal(column + box * 1.3))\" y=\"\(FrenchFree.decimal(row + box * 0.8))\" font-size=\"\(fontSize)\" fill=\"#1d2433\">\(SVG.escape(entry.label))</text>"
+                svg += "<text x=\"\(FrenchFree.decimal(column + box * 1.4))\" y=\"\(FrenchFree.decimal(row + box * 0.85))\" font-size=\"\(size)\" fill=\"#1d2433\">\(SVG.escape(entry.label))</text>"
             }
         }
         return svg + "</svg>"
@@ -186,12 +192,12 @@ extension Charts {
     /// interval as a whisker; positive bars in green, negative in red; `format` writes a value.
     public static func signedBars(_ bars: [SignedBar], title: String, scale: Double, axisLabel: String,
                                   format: (Double) -> String) -> String {
-        let rowHeight = 24.0, labelWidth = 230.0, chartWidth = 320.0, top = 8.0
-        let height = top + Double(bars.count) * rowHeight + 30
+        let rowHeight = 24.0, labelWidth = 205.0, chartWidth = 150.0, top = 8.0
+        let height = top + Double(bars.count) * rowHeight + 46
         let zero = labelWidth + chartWidth / 2
         func x(_ value: Double) -> Double { zero + chartWidth / 2 * min(1, max(-1, value / scale)) }
         var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" class="chart signed" viewBox="0 0 \(Int(labelWidth + chartWidth + 60)) \(Int(height))" role="img" aria-labelledby="signed-title" font-family="sans-serif" font-size="12">
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart signed" viewBox="0 0 \(Int(labelWidth + chartWidth + 50)) \(Int(height))" role="img" aria-labelledby="signed-title" font-family="sans-serif" font-size="14">
         <title id="signed-title">\(SVG.escape(title))</title>
         """
         for (index, bar) in bars.enumerated() {
@@ -216,7 +222,7 @@ extension Charts {
         let axisY = top + Double(bars.count) * rowHeight
         svg += "<line x1=\"\(FrenchFree.decimal(zero))\" x2=\"\(FrenchFree.decimal(zero))\" y1=\"\(Int(top))\" y2=\"\(FrenchFree.decimal(axisY))\" stroke=\"#555\"/>"
         svg += "<text x=\"\(Int(labelWidth))\" y=\"\(FrenchFree.decimal(axisY + 18))\">\(SVG.escape(format(-scale)))</text>"
-        svg += "<text x=\"\(FrenchFree.decimal(zero))\" y=\"\(FrenchFree.decimal(axisY + 18))\" text-anchor=\"middle\">\(SVG.escape(axisLabel))</text>"
+        svg += "<text x=\"\(FrenchFree.decimal(zero))\" y=\"\(FrenchFree.decimal(axisY + 36))\" text-anchor=\"middle\">\(SVG.escape(axisLabel))</text>"
         svg += "<text x=\"\(Int(labelWidth + chartWidth))\" y=\"\(FrenchFree.decimal(axisY + 18))\" text-anchor=\"end\">\(SVG.escape(format(scale)))</text>"
         return svg + "</svg>"
     }

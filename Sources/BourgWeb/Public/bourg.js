@@ -39,6 +39,10 @@
     wrap.setAttribute("role", "region");
     wrap.setAttribute("aria-label", (caption ? caption.textContent.trim().slice(0, 120) + " — " : "") + "tableau défilant n° " + (index + 1));
   });
+  // The weight sliders fold away on a phone ("Mes pondérations" opens on demand); on a wide screen they start open.
+  if (window.matchMedia && window.matchMedia("(min-width: 52rem)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (panel) { panel.open = true; });
+  }
   // Print buttons.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
