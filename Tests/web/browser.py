@@ -28,7 +28,17 @@ def make_driver(width, height=900):
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_script_timeout(120)
     driver.set_page_load_timeout(60)
+    set_viewport(driver, width, height)
     return driver
+
+
+def set_viewport(driver, width, height=900):
+    """The page's viewport, exactly: a headless window is never narrower than 500 px, so a phone's width (390 px)
+    is emulated (the layout viewport and window.innerWidth are then `width`)."""
+    driver.set_window_size(max(width, 500), height)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    driver.width = width
 
 
 def console_messages(driver):
@@ -42,6 +52,6 @@ def screenshot(driver, name):
     path = os.path.join(folder, name + ".png")
     height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 6000)")
     width = driver.execute_script("return window.innerWidth")
-    driver.set_window_size(width, max(900, height))
+    set_viewport(driver, width, max(900, height))
     driver.save_screenshot(path)
     return path
