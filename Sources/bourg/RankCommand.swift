@@ -20,8 +20,8 @@ struct RankCommand: ParsableCommand {
     @Option(name: .long, help: "Only towns of this type: \(TownType.allCases.map(\.rawValue).joined(separator: ", ")).")
     var type: String?
 
-    @Option(name: .long, help: "Only towns in these situations, any of: \(Situation.allCases.map(\.id).joined(separator: ",")) (e.g. centre,periurbaine,rurale: no banlieue of a large urban unit).")
-    var situation: String?
+    @Option(name: .long, help: "Only towns in these situations, any of: \(Situation.allCases.map(\.id).joined(separator: ",")), or 'all'. Default: all but the banlieues of urban units of ≥ 100,000 inhabitants (which readers do not call small towns).")
+    var situation = Situation.ownCentreByDefault.map(\.id).joined(separator: ",")
 
     @Option(name: .long, help: "How many towns to show.")
     var limit: Int = 20
@@ -40,7 +40,7 @@ struct RankCommand: ParsableCommand {
             throw ValidationError("unknown type '\(type)': \(TownType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard limit > 0 else { throw ValidationError("--limit must be > 0") }
-        if let situation { do { _ = try Situation.list(situation) } catch { throw ValidationError("--situation: \(error)") } }
+        if situation != "all" { do { _ = try Situation.list(situation) } catch { throw ValidationError("--situation: \(error)") } }
     }
 
     func run() throws {
@@ -53,20 +53,30 @@ struct RankCommand: ParsableCommand {
         let ranking = Scoreboard(scores: scores, weights: try scoring.weighting.resolvedWeights(atlas: atlas), aggregation: scoring.aggregation, intervals: nil)
         let ranked = clock.now
         let wanted = type.flatMap(TownType.init(rawValue:))
-        let situations = try situation.map { Set(try Situation.list($0).map { Double($0.rawValue) }) }
-        let shown = Array(ranking.rankedPositions.lazy.filter { position in
+        let situations = situation == "all" ? nil : Set(try Situation.list(situation).map { Double($0.rawValue) })
+        var leftOutBySituation = 0
+        // Ranks 1…N among the towns kept, with their intervals among them (`FilteredRanking`).
+        let filtered = FilteredRanking(board: ranking) { position in
             let commune = scores.matrix.communes[scores.members[position]]
             if let departement, commune.departement != departement.uppercased() { return false }
             if let region, commune.region != region { return false }
-            if let situations, !situations.contains(scores.matrix.value(commune: scores.members[position], "situation") ?? 0) { return false }
-            if let wanted {
-                return ranking.typology.types(of: scores.members[position], in: scores.matrix).contains { $0.type == wanted }
+            if let wanted, !ranking.typology.types(of: scores.members[position], in: scores.matrix).contains(where: { $0.type == wanted }) { return false }
+            if let situations, !situations.contains(scores.matrix.value(commune: scores.members[position], "situation") ?? 0) {
+                leftOutBySituation += 1
+                return false
             }
             return true
-        }.prefix(limit))
-        // Rank intervals of the towns shown only (all of them when the atlas stores them for these options).
-        let board = try scoring.scoreboard(atlas, scores: scores, positions: shown)
-        let rows = shown.map { board.townScore($0) }
+        }
+        let shown = Array(filtered.kept.prefix(limit))
+        let board = try scoring.scoreboard(atlas, scores: scores, positions: filtered.leftOut == 0 ? shown : [])
+        let intervals = filtered.leftOut == 0 ? [:] : scoring.uncertainty.map { filtered.intervals(of: shown, uncertainty: $0) } ?? [:]
+        let rows = shown.enumerated().map { index, position in
+            var score = board.townScore(position)
+            score.rank = filtered.rank(atIndex: index)
+            score.rankedCount = filtered.count
+            if filtered.leftOut > 0 { score.rankInterval = intervals[position] }
+            return score
+        }
         if timings {
             func milliseconds(_ duration: Duration) -> String {
                 String(format: "%.3f", Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15)
@@ -99,9 +109,8 @@ struct RankCommand: ParsableCommand {
             }
         } else {
             Swift.print("Pairs : \(board.scores.group.label) — pondération : \(board.weights.label) ; \(board.aggregation.label)")
-            if let situations {
-                let leftOut = scores.members.filter { !situations.contains(scores.matrix.value(commune: $0, "situation") ?? 0) }.count
-                Swift.print("Situation : \(FrenchFormat.number(Double(leftOut), decimals: 0)) communes d'une autre situation écartées")
+            if leftOutBySituation > 0 {
+                Swift.print("Situation : \(FrenchFormat.number(Double(leftOutBySituation), decimals: 0)) communes d'une autre situation écartées (--situation all pour les inclure) ; rangs parmi les \(FrenchFormat.number(Double(filtered.count), decimals: 0)) retenues")
             }
             for score in rows {
                 let interval = score.rankInterval.map { "  [\(Int($0.low))–\(Int($0.high))]" } ?? ""

@@ -49,7 +49,7 @@ def test_the_teleworker_profile_leaves_banlieues_out_by_default_and_one_click_in
     assert by_default
 
     driver.find_element(By.LINK_TEXT, "les inclure").click()
-    WebDriverWait(driver, 30).until(lambda d: "situation_" not in d.current_url)
+    WebDriverWait(driver, 30).until(lambda d: "situation_banlieue=1" in d.current_url)
     assert left_out(driver) is None
     assert all(checkbox(driver, s).is_selected() for s in ("centre", "banlieue", "periurbaine", "rurale"))
     if excluded > 0:

@@ -47,9 +47,11 @@ public struct TypologyRules: Sendable, Hashable, Codable {
     public var metropolisKm = 40.0
     /// Minimum ANCT equipment-centrality level of a centralité rurale isolée (2 = centre intermédiaire).
     public var minimumCentrality = 2.0
-    /// Densest level of INSEE's 7-level density grid a centralité rurale may have: 4 (petites villes); the grands
-    /// centres, centres intermédiaires and ceintures urbaines (1–3) are urban, whatever their distance to a big city.
-    public var densestRuralCentre = 4.0
+    /// The INSEE attraction-area categories (`CATEAAV2020`) of a centralité: the commune-centre of a pole (11), a
+    /// commune of a secondary pole (13), or a commune outside any attraction area (30). "Another commune of the main
+    /// pole" (12) lies beside the centre (Le Touquet beside Étaples, Donville beside Granville): the centrality is its
+    /// neighbour.
+    public var centralityCategories: Set<Int> = [11, 13, 30]
     /// A centralité rurale isolée is at least this far (km) from any pole of an area of ≥ 200,000 inhabitants.
     public var isolationKm = 50.0
     /// Mean altitude (m) at or above which a town in a mountain massif is "de montagne".
@@ -65,7 +67,7 @@ public struct TypologyRules: Sendable, Hashable, Codable {
             .touristique: "au moins une condition : ruralité touristique (typologie ANCT) ; au moins \(fr(secondHomesShare)) % de résidences secondaires ; un domaine skiable ; au moins \(fr(touristBedsPer1000)) hôtel ou camping pour 1 000 habitants ; office de tourisme et sports nautiques",
             .bienConnectee: "gare TGV ou Intercités à \(fr(longDistanceStationKm)) km au plus, ou gare dans la commune avec au moins \(fr(stationPassengers)) voyageurs par an, ou pôle d'une aire de 200 000 habitants ou plus à \(fr(bigPoleKm)) km au plus (à vol d'oiseau)",
             .peripherieMetropole: "dans la couronne d'une aire d'attraction de 700 000 habitants ou plus, ou à \(fr(metropolisKm)) km au plus de son pôle",
-            .centraliteRuraleIsolee: "centre d'équipements et de services de niveau intermédiaire au moins (ANCT), pôle d'une aire de moins de 50 000 habitants ou hors aire, petite ville ou commune rurale de la grille de densité de l'INSEE (niveau \(fr(densestRuralCentre)) à 7 : ni grand centre, ni centre intermédiaire, ni ceinture urbaine), et à plus de \(fr(isolationKm)) km du pôle d'une aire de 200 000 habitants ou plus",
+            .centraliteRuraleIsolee: "centre d'équipements et de services de niveau intermédiaire au moins (ANCT), commune-centre ou pôle secondaire d'une aire de moins de 50 000 habitants, ou hors aire (pas une autre commune d'un pôle, voisine de son centre), et à plus de \(fr(isolationKm)) km du pôle d'une aire de 200 000 habitants ou plus",
             .littoral: "commune littorale riveraine de la mer (liste ONML 2019)",
             .montagne: "dans un massif de la loi Montagne et d'altitude moyenne de \(fr(mountainAltitude)) m au moins",
         ]
@@ -118,13 +120,13 @@ public struct TypologyRules: Sendable, Hashable, Codable {
 
         if let centrality = value("centralite_equipements"), centrality >= minimumCentrality,
            let category = value("categorie_aav"), let size = value("taille_aav"),
-           category == 30 || ([11, 12, 13].contains(category) && size <= 1),
-           let density = value("grille_densite"), density >= densestRuralCentre,
+           centralityCategories.contains(Int(category)), category == 30 || size <= 1,
            let distance = value("distance_pole_aav_200k_km"), distance > isolationKm {
             let level = matrix.indicator("centralite_equipements").flatMap { matrix.indicators[$0].categoryLabel(centrality) } ?? "centre"
             add(.centraliteRuraleIsolee, [
                 level.lowercased(),
-                category == 30 ? "hors aire d'attraction des villes" : "pôle d'une aire de moins de 50 000 habitants",
+                category == 30 ? "hors aire d'attraction des villes"
+                    : (category == 13 ? "pôle secondaire d'une aire de moins de 50 000 habitants" : "commune-centre du pôle d'une aire de moins de 50 000 habitants"),
                 "à \(fr(distance)) km du pôle d'une aire de 200 000 habitants ou plus",
             ])
         }
