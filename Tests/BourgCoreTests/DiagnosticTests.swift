@@ -54,22 +54,44 @@ struct DiagnosticTests {
         #expect(diagnosis.weaknesses.contains("medecins : 1, contre 10 pour la médiane des communes de 5\u{202F}000 à 9\u{202F}999 habitants (2021)."))
     }
 
-    @Test func leversAreRankedByWeightTimesGap() throws {
-        // Both weaknesses become levers; santé weighs 5/9 and services publics 3/9.
+    @Test func leversAreMovableWeaknessesWithTargetsComparableTownsReach() throws {
+        // Both indicators are weaknesses, but "medecins" is not in the lever catalogue: context, never a lever.
         let levers = diagnosis.levers
-        #expect(levers.map(\.indicator.id) == ["medecins", "distance_france_services_km"])
-        for lever in levers {
-            #expect(abs(lever.priority - lever.importance * lever.gap) < 1e-9)
+        #expect(levers.map(\.indicator.id) == ["distance_france_services_km"])
+        let lever = try #require(levers.first)
+        #expect(abs(lever.priority - lever.importance * lever.gap) < 1e-9)
+        #expect(abs(lever.importance - 3.0 / 9.0) < 1e-9)
+        #expect(lever.action.inTownsHands)
+        #expect(lever.action.barrier == .servicesPublics)
+        // Target: the best-placed quarter of the others (2…12 km, lower is better): Q1 = 4.5 km, within their range.
+        #expect(lever.target == 4.5)
+        #expect(lever.groupLowest == 2 && lever.groupHighest == 12)
+        #expect(lever.gainText?.contains("rang") ?? false)
+        #expect(Lever.gainText(points: 0.84, ranks: 51, among: 4_052) == "+0,8 point de note globale, +51 rangs parmi 4\u{202F}052 petites villes classées")
+    }
+
+    @Test func upperQuartileFollowsTheDirectionAndStaysInTheRange() throws {
+        let quartiles = try #require(Quartiles([1, 2, 3, 4, 5, 6, 7, 8, 9]))
+        #expect(quartiles.upperQuartile(.higherIsBetter) == 7)
+        #expect(quartiles.upperQuartile(.lowerIsBetter) == 3)
+        #expect(quartiles.minimum == 1 && quartiles.maximum == 9)
+    }
+
+    @Test func nonActionableFiguresAreNeverLevers() {
+        for id in ["arretes_catnat_total", "jours_tx_sup35_2021_2050", "potentiel_radon", "distance_pole_aav_700k_km", "distance_pole_aav_200k_km",
+                   "revenu_median_uc", "gare_dans_commune", "destructions_degradations_tendance"] {
+            #expect(LeverCatalogue.actions[id]?.isLever == false, "\(id)")
         }
-        #expect(levers[0].priority >= levers[1].priority)
-        #expect(abs(levers[0].importance - 5.0 / 9.0) < 1e-9)
-        // Reaching the median (10 doctors) ranks town 0 among the others at 10: above 5 of 11, tied with one.
-        #expect(levers[0].target == 10)
-        let expectedGap: Double = 100 * 5.5 / 11
-        #expect(levers[0].gap == expectedGap)
-        #expect(levers[0].action.inTownsHands == false) // "medecins" is not in the lever catalogue: structural
-        #expect(levers[1].action.inTownsHands) // distance_france_services_km is
-        #expect(levers[1].action.barrier == .servicesPublics)
+        #expect(LeverCatalogue.actions["taux_vacance_longue_parc_prive"]?.actionability == .town)
+        #expect(LeverCatalogue.actions["pharmacies_pour_10000"]?.actors.first == .ars)
+        #expect(LeverCatalogue.actions["distance_conservatoire_km"]?.inTownsHands == false)
+        #expect(Diagnostician.minimumGroup <= Diagnostician.formGroupSize)
+    }
+
+    @Test func associationIsSaidInWords() {
+        #expect(MigrationSample.associationSentence(rho: 0.05).contains("n'ont pas attiré davantage"))
+        #expect(MigrationSample.associationSentence(rho: 0.2).contains("un peu plus attiré"))
+        #expect(MigrationSample.associationSentence(rho: -0.35).contains("nettement moins attiré"))
     }
 
     @Test func whatIfMovesOnlyTheTownAndOnlyWhatChanged() throws {

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A town's diagnostic for a mayor or a "Petites villes de demain" project lead: how it compares with towns
 /// like it, its strengths and weaknesses, the levers to pull first with what each would change, and similar
@@ -43,10 +44,15 @@ public struct DimensionComparison: Sendable, Codable {
     public var standing: Standing
 }
 
-/// An indicator value against the band's, the types' and the département's.
+/// An indicator value against its comparable towns' (`ComparisonBasis`), the band's, the types' and the département's.
 public struct IndicatorComparison: Sendable, Codable {
     public var indicator: IndicatorDefinition
     public var value: Double?
+    /// The towns this figure is compared with (`LeverCatalogue`), in French, and their quartiles: the standing,
+    /// the sentence and a lever's target read them.
+    public var comparison: ComparisonBasis
+    public var group: String
+    public var comparable: Quartiles?
     public var band: Quartiles?
     public var departement: Quartiles?
     public var typeMedians: [TownType: Double]
@@ -55,21 +61,45 @@ public struct IndicatorComparison: Sendable, Codable {
     public var sentence: String
 }
 
-/// One thing the town could change, ranked by priority = weight of its dimension × gap to the band median.
+/// One thing the town could change, ranked by who can act (the town's own levers first), then by priority =
+/// weight of its dimension × gap to the target.
 public struct Lever: Sendable, Codable {
     public var indicator: IndicatorDefinition
+    /// The catalogue entry: action, who acts, constraint (`LeverCatalogue`).
     public var action: LeverAction
     public var value: Double
-    /// The band peers' median value: the target of the what-if.
+    /// The target of the what-if: the level the best-placed quarter of the comparable towns reaches
+    /// (`Quartiles.upperQuartile`), never beyond what a town of the group has.
     public var target: Double
-    /// Gap between the band median's score and the town's score on this indicator, in points (0–100).
+    /// The comparable towns, in French, how many had a value, and their range.
+    public var group: String
+    public var groupCount: Int
+    public var groupLowest: Double
+    public var groupHighest: Double
+    /// Gap between the target's score and the town's score on this indicator, in points (0–100).
     public var gap: Double
     /// Normalised weight of the indicator's dimension under the chosen weights.
     public var importance: Double
     public var priority: Double
-    /// What reaching the median would change (composite points, places), peers unchanged.
+    /// What reaching the target would change (composite points, ranks gained among `rankedCount`), peers unchanged.
     public var compositeGain: Double?
     public var placesGained: Int?
+    public var rankedCount: Int
+
+    /// The gain in words: "+0,8 point de note globale, +51 rangs parmi 4 052 petites villes classées".
+    public var gainText: String? { Self.gainText(points: compositeGain, ranks: placesGained, among: rankedCount) }
+
+    /// The gain of a what-if in words (one rule for the town page, the summary and the command line).
+    public static func gainText(points: Double?, ranks: Int?, among count: Int) -> String? {
+        guard let points else { return nil }
+        let sign = points < 0 ? "−" : "+"
+        var text = "\(sign)\(FrenchFormat.number(abs(points), decimals: 1)) point\(abs(points) >= 2 ? "s" : "") de note globale"
+        if let ranks {
+            let verb = ranks >= 0 ? "+" : "−"
+            text += ", \(verb)\(FrenchFormat.number(Double(abs(ranks)), decimals: 0)) rang\(abs(ranks) >= 2 ? "s" : "") parmi \(FrenchFormat.number(Double(count), decimals: 0)) petites villes classées"
+        }
+        return text
+    }
 }
 
 /// A town whose indicator profile resembles this one's.
@@ -85,7 +115,7 @@ public struct SimilarTown: Sendable, Codable, Hashable {
 /// Builds diagnostics from a scoreboard (peer scores + weights).
 public struct Diagnostician: Sendable {
     public let board: Scoreboard
-    /// How many similar towns to list.
+    /// How many similar towns to list (0: none, and no distance is computed).
     public var similarCount = 10
     /// How many indicator sentences to give among the strengths, and among the weaknesses.
     public var indicatorSentenceCount = 8
@@ -102,6 +132,21 @@ public struct Diagnostician: Sendable {
     public let sameSituation: Bool
     /// Each peer's situation (`nil`: unknown).
     private let situations: [Situation?]
+    /// The peers of each place group (situation and centrality), by key (`placeKeys`), for the wanted towns.
+    private let groupSets: [String: SortedPeerSet]
+    /// Each peer's keys of its place groups, most specific first, with their French labels.
+    private let placeKeys: [[(key: String, label: String)]]
+    /// Each peer's population density (inhabitants per km², `nil` when its area is unknown, its logarithm): its form.
+    private let densities: [Double?]
+    private let logDensities: [Double]
+    /// The peers of each population band and situation whose density is known, by key (`formKey`).
+    private let formCandidates: [String: [Int]]
+    /// Each peer's key of its form candidates and its group's label prefix, `nil` outside the bands or without density.
+    private let formKeys: [(key: String, label: String)?]
+    /// A comparison group needs this many other towns, or the next, broader one is used.
+    public static let minimumGroup = 20
+    /// A form group: the towns of the same band and situation whose population density is the closest.
+    public static let formGroupSize = 50
 
     /// `peerTypes`, if given, must come from `board`'s scores and typology (they are assigned here otherwise).
     /// With `towns`, only the comparison sets of those peers are prepared (a command about one town): only they
@@ -139,13 +184,72 @@ public struct Diagnostician: Sendable {
         let departements = grouped { [communes[$0].departement] }.filter { wantedDepartements.contains($0.key) }
         let typeGroups = grouped { types[$0] }.filter { wantedTypes.contains($0.key) }
         let outsideBands = wanted.contains { PeerGroup.band(of: communes[$0].population) == nil }
-        // Sorted in parallel: ~110 sets × every indicator, the bulk of the start-up cost of a diagnostician.
+        // Place groups ("towns like us" for distances to facilities and the supply of shops and care).
+        let centralityColumn = scores.matrix.indicator("centralite_equipements")
+        let centralities = scores.members.map { row in centralityColumn.flatMap { scores.matrix.value(commune: row, indicator: $0) } }
+        let centralityLabel = { (code: Double) in centralityColumn.flatMap { scores.matrix.indicators[$0].categoryLabel(code) } ?? "\(Int(code))" }
+        let placeKeys = scores.members.indices.map { position -> [(key: String, label: String)] in
+            guard let centrality = centralities[position] else { return [] }
+            let base = (key: "place|\(Int(centrality))", label: "\(scores.group.label) de même centralité (« \(centralityLabel(centrality).lowercased()) »)")
+            guard let situation = situations[position] else { return [base] }
+            return [(key: base.key + "|\(situation.id)", label: base.label + " et de même situation (\(situation.shortLabel))"), base]
+        }
+        self.placeKeys = placeKeys
+        let densities = communes.map { commune -> Double? in
+            guard let population = commune.population, let area = commune.areaKm2, area > 0, population > 0 else { return nil }
+            return Double(population) / area
+        }
+        self.densities = densities
+        logDensities = densities.map { $0.map(log) ?? .nan }
+        let formKeys = scores.members.indices.map { position -> (key: String, label: String)? in
+            guard densities[position] != nil, let band = PeerGroup.band(of: communes[position].population) else { return nil }
+            let situation = situations[position]
+            return ("\(band.label)|\(situation?.id ?? "")", band.label + (situation.map { " de même situation (\($0.shortLabel))" } ?? ""))
+        }
+        self.formKeys = formKeys
+        formCandidates = Dictionary(grouping: scores.members.indices.filter { formKeys[$0] != nil }) { formKeys[$0]!.key }
+        let wantedGroups = Set(wanted.flatMap { placeKeys[$0].map(\.key) })
+        let groups = grouped { position in placeKeys[position].map(\.key) }.filter { wantedGroups.contains($0.key) }
+        // Sorted in parallel: ~200 sets × every indicator, the bulk of the start-up cost of a diagnostician.
         var built = SortedPeerSet.build((outsideBands ? [Array(scores.members.indices)] : []) + (bands + departements).map(\.positions)
-                                        + typeGroups.map(\.positions), scores: scores)
+                                        + typeGroups.map(\.positions) + groups.map(\.positions), scores: scores)
         allPeers = outsideBands ? built.removeFirst() : nil
         bandSets = Dictionary(uniqueKeysWithValues: zip(bands.map(\.key), built.prefix(bands.count)))
         departementSets = Dictionary(uniqueKeysWithValues: zip(departements.map(\.key), built.dropFirst(bands.count).prefix(departements.count)))
-        typeSets = Dictionary(uniqueKeysWithValues: zip(typeGroups.map(\.key), built.suffix(typeGroups.count)))
+        typeSets = Dictionary(uniqueKeysWithValues: zip(typeGroups.map(\.key), built.dropFirst(bands.count + departements.count).prefix(typeGroups.count)))
+        groupSets = Dictionary(uniqueKeysWithValues: zip(groups.map(\.key), built.suffix(groups.count)))
+    }
+
+    /// The town's form group: the `formGroupSize` towns of its population band and situation whose population
+    /// density is the closest to its own (log scale), with its French label; `nil` when its density is unknown or
+    /// fewer than `minimumGroup` such towns exist.
+    private func formGroup(_ position: Int) -> (set: SortedPeerSet, label: String)? {
+        guard let form = formKeys[position] else { return nil }
+        let own = logDensities[position]
+        let candidates = (formCandidates[form.key] ?? []).filter { $0 != position }
+        guard candidates.count >= Self.minimumGroup else { return nil }
+        let nearest = candidates.map { ($0, abs(logDensities[$0] - own)) }.sorted { $0.1 < $1.1 }.prefix(Self.formGroupSize).map(\.0)
+        let range = nearest.map { densities[$0]! }
+        let text = { (value: Double) in FrenchFormat.number(value, decimals: 0) }
+        let label = "\(nearest.count) \(form.label) à la densité de population la plus proche (de \(text(range.min()!)) à \(text(range.max()!)) hab./km²)"
+        return (SortedPeerSet(positions: nearest.sorted(), scores: board.scores), label)
+    }
+
+    /// The comparable towns of the town at `position` for an indicator of `basis`: the form group, or the most
+    /// specific place group with at least `minimumGroup` other towns and enough values for `column`, else the band.
+    private func comparable(_ basis: ComparisonBasis, position: Int, column: Int, value: Double?,
+                            band: (set: SortedPeerSet, label: String), form: (set: SortedPeerSet, label: String)?) -> (label: String, quartiles: Quartiles?) {
+        let candidates: [(set: SortedPeerSet, label: String)] = switch basis {
+        case .size: []
+        case .form: form.map { [$0] } ?? []
+        case .place: placeKeys[position].compactMap { key, label in groupSets[key].map { ($0, label) } }
+        }
+        for (set, label) in candidates {
+            guard set.positions.count > Self.minimumGroup,
+                  let quartiles = set.indicatorQuartiles(column, excluding: value), quartiles.count >= Self.minimumGroup / 2 else { continue }
+            return (label, quartiles)
+        }
+        return (band.label, band.set.indicatorQuartiles(column, excluding: value))
     }
 
     /// The diagnostic of the peer at `position`.
@@ -180,18 +284,21 @@ public struct Diagnostician: Sendable {
                 standing: Standing(value: score, quartiles: bandQuartiles, direction: .higherIsBetter))
         }
 
+        let form = formGroup(position)
         let indicators = scores.matrix.indicators.indices.compactMap { column -> IndicatorComparison? in
             let definition = scores.matrix.indicators[column]
             guard definition.kind != .category else { return nil }
             let value = scores.matrix.value(commune: row, indicator: column)
             let quartiles = { (set: SortedPeerSet) in set.indicatorQuartiles(column, excluding: value) }
-            let bandQuartiles = quartiles(bandPeers)
-            let standing = Standing(value: value, quartiles: bandQuartiles, direction: definition.direction)
+            let basis = LeverCatalogue.action(for: definition).comparison
+            let group = comparable(basis, position: position, column: column, value: value, band: (bandPeers, band.label), form: form)
+            let standing = Standing(value: value, quartiles: group.quartiles, direction: definition.direction)
             return IndicatorComparison(
-                indicator: definition, value: value, band: bandQuartiles, departement: quartiles(departementPeers),
+                indicator: definition, value: value, comparison: basis, group: group.label, comparable: group.quartiles,
+                band: quartiles(bandPeers), departement: quartiles(departementPeers),
                 typeMedians: typeMedians(quartiles),
                 standing: standing,
-                sentence: Self.sentence(definition, value: value, median: bandQuartiles?.median, group: band.label))
+                sentence: Self.sentence(definition, value: value, median: group.quartiles?.median, group: group.label))
         }
 
         // Strengths and weaknesses: dimensions first, then indicators, by distance from the band median.
@@ -209,9 +316,9 @@ public struct Diagnostician: Sendable {
             return dimensionSentences + indicatorSentences
         }
 
-        let levers = levers(position: position, band: band, indicators: indicators)
+        let levers = levers(position: position, indicators: indicators)
         let weakest = dimensions.filter { board.weights.value($0.dimension) > 0 && $0.score != nil }.min { $0.score! < $1.score! }?.dimension
-        let similar = similarity.mostSimilar(to: position, count: similarCount) { ownSituation == nil || situations[$0] == ownSituation }.map { neighbour in
+        let similar = similarCount == 0 ? [] : similarity.mostSimilar(to: position, count: similarCount) { ownSituation == nil || situations[$0] == ownSituation }.map { neighbour in
             SimilarTown(commune: scores.matrix.communes[scores.members[neighbour.position]], distance: neighbour.distance,
                         composite: board.composites[neighbour.position].isNaN ? nil : board.composites[neighbour.position],
                         weakestDimensionScore: weakest.flatMap { scores.dimensionScore(neighbour.position, $0) })
@@ -235,24 +342,29 @@ public struct Diagnostician: Sendable {
         return band.label + "|" + situation.id
     }
 
-    /// Each weak scored indicator becomes a lever; priority = normalised weight of its dimension × gap (points)
-    /// between the band median's score and the town's; what-if gain = reaching the band median value.
-    private func levers(position: Int, band: ComparisonSet, indicators: [IndicatorComparison]) -> [Lever] {
+    /// Each weak scored indicator that the catalogue says can be moved (`LeverAction.isLever`) becomes a lever;
+    /// target = the level the best-placed quarter of its comparable towns reaches; priority = normalised weight of
+    /// its dimension × gap (points) between the target's score and the town's; the town's own levers come first.
+    private func levers(position: Int, indicators: [IndicatorComparison]) -> [Lever] {
         let scores = board.scores
         let normalised = scores.normalisedWeights(board.weights)
         let whatIf = WhatIf(scores: scores)
+        let rankedCount = board.rankedCount
         return indicators.compactMap { comparison -> Lever? in
-            guard comparison.standing == .weakness, let value = comparison.value, let target = comparison.band?.median,
+            let action = LeverCatalogue.action(for: comparison.indicator)
+            guard action.isLever, comparison.standing == .weakness, let value = comparison.value, let group = comparison.comparable,
                   let column = scores.matrix.indicator(comparison.indicator.id), scores.scoredIndicators.contains(column),
                   let d = scores.dimensions.firstIndex(of: comparison.indicator.dimension), normalised[d] > 0,
-                  let current = scores.indicatorScore(position, column: column),
-                  let reached = whatIf.indicatorScore(position: position, column: column, value: target) else { return nil }
+                  let current = scores.indicatorScore(position, column: column) else { return nil }
+            let target = group.upperQuartile(comparison.indicator.direction)
+            guard let reached = whatIf.indicatorScore(position: position, column: column, value: target) else { return nil }
             let gap = max(0, reached - current)
             let outcome = whatIf.gain(position: position, changes: [column: target], on: board)
-            return Lever(indicator: comparison.indicator, action: LeverCatalogue.action(for: comparison.indicator), value: value,
-                         target: target, gap: gap, importance: normalised[d], priority: normalised[d] * gap,
-                         compositeGain: outcome.composite, placesGained: outcome.places)
-        }.sorted { $0.priority > $1.priority }
+            return Lever(indicator: comparison.indicator, action: action, value: value, target: target,
+                         group: comparison.group, groupCount: group.count, groupLowest: group.minimum, groupHighest: group.maximum,
+                         gap: gap, importance: normalised[d], priority: normalised[d] * gap,
+                         compositeGain: outcome.composite, placesGained: outcome.places, rankedCount: rankedCount)
+        }.sorted { ($0.action.inTownsHands ? 0 : 1, -$0.priority) < ($1.action.inTownsHands ? 0 : 1, -$1.priority) }
     }
 
     /// "Médecins généralistes pour 10 000 habitants : 2 contre 7,5 pour la médiane des communes de 5 000 à 9 999 habitants (2021)."

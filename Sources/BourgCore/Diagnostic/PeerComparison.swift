@@ -5,6 +5,9 @@ public struct Quartiles: Sendable, Hashable, Codable {
     public var q3: Double
     /// How many towns of the set had a value.
     public var count: Int
+    /// The set's lowest and highest values: what any town of the set has.
+    public var minimum: Double
+    public var maximum: Double
 
     /// Quartiles of `values` (type 7 interpolation); `nil` with fewer than `minimum` values.
     public init?(_ values: [Double], minimum: Int = 5) {
@@ -14,6 +17,8 @@ public struct Quartiles: Sendable, Hashable, Codable {
         median = Statistics.quantile(sorted: sorted, 0.5)!
         q3 = Statistics.quantile(sorted: sorted, 0.75)!
         count = values.count
+        self.minimum = sorted[0]
+        maximum = sorted[sorted.count - 1]
     }
 
     /// Quartiles of `sorted` (ascending) without one occurrence of `excluded` — the town's own value, when the
@@ -41,6 +46,14 @@ public struct Quartiles: Sendable, Hashable, Codable {
         median = quantile(0.5)
         q3 = quantile(0.75)
         self.count = count
+        self.minimum = element(0)
+        maximum = element(count - 1)
+    }
+
+    /// The third quartile in the indicator's direction: the level the best-placed quarter of the set reaches
+    /// (Q3 when higher is better, Q1 when lower is better), within the set's range.
+    public func upperQuartile(_ direction: Direction) -> Double {
+        Swift.min(maximum, Swift.max(minimum, direction == .lowerIsBetter ? q1 : q3))
     }
 }
 

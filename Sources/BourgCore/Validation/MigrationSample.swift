@@ -162,10 +162,23 @@ extension MigrationSample {
 }
 
 extension MigrationSample {
-    /// The association of a lever's indicator with arrivals among `positions`, in French, as the diagnostic
-    /// shows it beside the lever ("association avec les arrivées … : ρ = 0,12"), or `nil`.
+    /// The association of a lever's indicator with arrivals among `positions` (the town's population band), in a
+    /// plain sentence with ρ in the detail, as the diagnostic shows it beside the lever, or `nil`.
     public static func associationText(scores: PeerScores, indicator id: String, positions: [Int]) -> String? {
         guard let column = scores.matrix.indicator(id), let rho = association(scores: scores, column: column, positions: positions) else { return nil }
-        return "association avec les arrivées 2016–2022 parmi les villes de même taille : ρ = \(FrenchFormat.number(rho, decimals: 2))"
+        return associationSentence(rho: rho)
+    }
+
+    /// "Parmi les villes de même taille, celles qui font mieux sur ce point n'ont pas attiré davantage entre 2016 et
+    /// 2022 (ρ = 0,09 : une association, pas une cause)." |ρ| < 0,1: no link; < 0,3: a little; else clearly.
+    public static func associationSentence(rho: Double) -> String {
+        let finding = switch rho {
+        case ..<(-0.3): "ont nettement moins attiré"
+        case ..<(-0.1): "ont un peu moins attiré"
+        case ..<0.1: "n'ont pas attiré davantage"
+        case ..<0.3: "ont un peu plus attiré"
+        default: "ont nettement plus attiré"
+        }
+        return "Parmi les villes de même taille, celles qui font mieux sur ce point \(finding) entre 2016 et 2022 (ρ de Spearman = \(FrenchFormat.number(rho, decimals: 2)) : une association, pas une cause)."
     }
 }

@@ -1,0 +1,59 @@
+import BourgCore
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+@testable import BourgData
+
+/// The lever catalogue over the build's catalogue, and the levers of every small town of the real atlas.
+@Suite struct LeverCatalogueTests {
+    @Test("every scored indicator of the build has a lever catalogue entry (a new one fails here until it has one)")
+    func everyScoredIndicatorHasAnEntry() {
+        let missing = AtlasBuilder.catalogue.filter { LeverCatalogue.needsEntry($0) && LeverCatalogue.actions[$0.id] == nil }.map(\.id)
+        #expect(missing.isEmpty, "no lever catalogue entry: \(missing)")
+        // Every entry names a real indicator, and an actionable one says who acts.
+        let ids = Set(AtlasBuilder.catalogue.map(\.id))
+        for (id, action) in LeverCatalogue.actions {
+            #expect(ids.contains(id), "\(id) is not in the build's catalogue")
+            if action.isLever { #expect(!action.actors.isEmpty, "\(id): who acts?") }
+        }
+        // Climate, hazards, distance to big cities are never levers.
+        for definition in AtlasBuilder.catalogue where definition.dimension == .climat || definition.id.hasPrefix("distance_pole_aav") {
+            #expect(!LeverCatalogue.action(for: definition).isLever, "\(definition.id)")
+        }
+    }
+}
+
+@Suite("Real atlas: levers", .enabled(if: RealAtlas.isAvailable, "BOURG_TEST_ATLAS is not set or missing: run scripts/test with ../shared/data present"))
+struct RealLeverTests {
+    @Test("over every small town: no non-actionable indicator is a lever, and every target lies within its comparison group's range")
+    func leversAreActionableAndTargetsReachable() throws {
+        let atlas = try LoadedAtlas(path: RealAtlas.path!)
+        let scores = try atlas.scores(.smallTowns)
+        let board = try atlas.scoreboard(scores, weights: WeightPresets.barometre, uncertainty: nil)
+        var levers = Diagnostician(board: board, peerTypes: try atlas.peerTypes(scores, rules: board.typology))
+        levers.similarCount = 0 // levers only: the similar towns are the bulk of a diagnosis's cost
+        let diagnostician = levers
+        let count = scores.members.count
+        let problems = Mutex<[String]>([])
+        let leverCount = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: count) { position in
+            let diagnosis = diagnostician.diagnose(position)
+            var found: [String] = []
+            for lever in diagnosis.levers {
+                let code = diagnosis.score.commune.code
+                if !LeverCatalogue.action(for: lever.indicator).isLever { found.append("\(code): \(lever.indicator.id) is not actionable") }
+                if !(lever.groupLowest...lever.groupHighest).contains(lever.target) {
+                    found.append("\(code): \(lever.indicator.id) target \(lever.target) outside [\(lever.groupLowest), \(lever.groupHighest)]")
+                }
+                let better = lever.indicator.direction == .lowerIsBetter ? lever.target < lever.value : lever.target > lever.value
+                if !better { found.append("\(code): \(lever.indicator.id) target \(lever.target) not better than \(lever.value)") }
+                if lever.groupCount < Diagnostician.minimumGroup / 2 { found.append("\(code): \(lever.indicator.id) group of \(lever.groupCount)") }
+            }
+            leverCount.withLock { $0 += diagnosis.levers.count }
+            if !found.isEmpty { problems.withLock { $0 += found } }
+        }
+        #expect(problems.withLock { $0 }.isEmpty, "\(problems.withLock { Array($0.prefix(20)) })")
+        #expect(leverCount.withLock { $0 } > count, "most towns have levers")
+    }
+}
