@@ -14,6 +14,8 @@ public struct ValidationPage: Encodable, Sendable {
     public var dimensions: [ValidationCorrelationLine]
     public var indicators: [ValidationCorrelationLine]
     public var weights: [ValidationWeightLine]
+    /// The amenities of the wrong sign in the amenity model (2016–2022), largest first: confounded, never reasons.
+    public var confounded: [ConfoundedLine]
     public var overPerformers: [ValidationTownLine]
     public var underPerformers: [ValidationTownLine]
     /// SVG charts (rendered unescaped in HTML; omitted from JSON).
@@ -63,12 +65,26 @@ public struct ValidationTownLine: Encodable, Sendable {
     public var explanation: String
 }
 
-/// The "Profil et arrivées" block of a town page.
+/// The "Profil et arrivées" block of a town page: observed and predicted, the verdict, and the prediction explained
+/// without traps (`ArrivalReasons`): amenities of the expected sign by dimension, the rest summed.
 public struct ArrivalsView: Encodable, Sendable {
     public var observed: String
     public var predicted: String
     public var verdict: String
-    public var drivers: [String]
+    /// "Moyenne des petites villes : +0,31 % par an".
+    public var baseline: String
+    /// Up to three dimensions, in plain words.
+    public var reasons: [String]
+    public var structure: String
+    /// The reasons with the structure, for a one-line explanation ("profil : …").
+    public var drivers: [String] { reasons + [structure] }
+}
+
+/// An amenity associated with fewer arrivals although it is better: confounded, shown on `/validation`.
+public struct ConfoundedLine: Encodable, Sendable {
+    public var label: String
+    public var dimension: String
+    public var coefficient: String
 }
 
 extension FrenchFormat {
@@ -154,10 +170,19 @@ extension AtlasService {
             outOfSample: models,
             composites: report.correlations.filter { $0.kind == "composite" }.map(line), dimensions: dimensionRows.map(line),
             indicators: report.correlations.filter { $0.kind == "indicator" }.sorted { ($0.rho ?? 0) > ($1.rho ?? 0) }.map(line),
-            weights: weights, overPerformers: Array(ranked.prefix(5)).map { $0.line }, underPerformers: Array(ranked.suffix(5).reversed()).map { $0.line },
+            weights: weights, confounded: confounded(amenity), overPerformers: Array(ranked.prefix(5)).map { $0.line }, underPerformers: Array(ranked.suffix(5).reversed()).map { $0.line },
             decilesChart: deciles, dimensionsChart: dimensionsChart,
             residualsMap: pointMap(residuals, title: "Écart entre le solde migratoire observé et celui que prédit le profil (2016–2022) : vert, plus d'arrivées que prévu ; rouge, moins", legend: "écart (points de % par an)"),
             report: report)
+    }
+
+    /// The amenity model's wrong-sign amenities, largest first (at most 12).
+    private func confounded(_ model: NewcomerModel?) -> [ConfoundedLine] {
+        guard let model, let inputs = newcomerInputs else { return [] }
+        return model.wrongSignAmenities.prefix(12).map { j in
+            ConfoundedLine(label: inputs.label(ofKey: model.predictors[j]), dimension: model.dimensions[j].label,
+                           coefficient: FrenchFormat.number(model.fit.coefficients[j], decimals: 3))
+        }
     }
 
     /// The towns of the report with the text that explains their gap (for the over- and under-performers).
@@ -178,15 +203,11 @@ extension AtlasService {
         guard let report = report ?? validation, let town = report.town(code), let inputs = newcomerInputs,
               let prediction = inputs.prediction(ofCommune: code) else { return nil }
         let model = inputs.model
-        let labels = model.predictors.map(inputs.label(ofKey:))
-        let drivers = prediction.contributions.indices.sorted { abs(prediction.contributions[$0]) > abs(prediction.contributions[$1]) }.prefix(3).map { j in
-            "\(labels[j]) (\(prediction.contributions[j] >= 0 ? "+" : "")\(FrenchFormat.number(prediction.contributions[j], decimals: 2)))"
-        }
-        let standing = town.residualPercentile >= 80 ? "attire nettement plus que les villes au profil semblable"
-            : town.residualPercentile <= 20 ? "attire nettement moins que les villes au profil semblable" : "attire à peu près comme les villes au profil semblable"
+        let explained = model.reasons(prediction, labels: model.predictors.map(inputs.label(ofKey:)))
         return ArrivalsView(
             observed: FrenchFormat.rate(town.observed), predicted: FrenchFormat.rate(town.predicted),
-            verdict: "\(town.name) \(standing) : écart \(FrenchFormat.rate(town.residual)), plus grand que celui de \(FrenchFormat.number(town.residualPercentile, decimals: 0)) % des petites villes.",
-            drivers: drivers)
+            verdict: ArrivalReasons.verdict(town),
+            baseline: "Point de départ, la moyenne des petites villes : \(FrenchFormat.rate(explained.intercept))",
+            reasons: explained.reasons.prefix(3).map(\.sentence), structure: explained.structureSentence)
     }
 }

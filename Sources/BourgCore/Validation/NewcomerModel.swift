@@ -37,6 +37,10 @@ public enum PredictorRole: String, Sendable, Hashable, Codable {
     /// housing zone (A/B/C, drawn from market tension: demand itself) and the rent model's quality levels.
     public static let structuralCategories = ["situation", "taille_unite_urbaine", "categorie_aav", "taille_aav", "grille_densite",
                                               "centralite_equipements", "typologie_ruralite", "massif"]
+    /// Figures whose link with net migration is mechanical, not an attraction: care-home places bring institutional
+    /// arrivals, and the deaths they bring raise the *apparent* net migration (population change minus births plus
+    /// deaths). Structural controls in both models whatever their direction, never amenities, never reasons.
+    public static let mechanicalControls = ["places_hebergement_personnes_agees_pour_1000"]
     /// The supply indicators measured before the outcome window.
     public static let supplyBeforeWindowIDs = ["logements_autorises_2013_2015_pour_1000"]
 
@@ -48,6 +52,7 @@ public enum PredictorRole: String, Sendable, Hashable, Codable {
         if supplyStems.contains(where: definition.id.hasPrefix) {
             return supplyBeforeWindowIDs.contains(definition.id) ? .supplyBeforeWindow : .supplyDuringWindow
         }
+        if mechanicalControls.contains(definition.id) { return .descriptor }
         let scored = definition.direction != .neutral && definition.kind != .category
             && AttractivenessDimension.weighable.contains(definition.dimension)
         if scored { return .amenity }
