@@ -7,6 +7,8 @@ import Synchronization
 public protocol AtlasRepository: Sendable {
     /// The town page of a commune, or `nil` for an unknown code.
     func townPage(code: String) throws -> TownPage?
+    /// The council summary of a small town (`SynthesePage.swift`), or `nil` for an unknown code.
+    func synthesePage(code: String) throws -> SynthesePage?
     /// Communes matching a name (accent- and case-insensitive), best first.
     func search(_ query: String, limit: Int) throws -> [CommuneSummary]
     func homePage() throws -> HomePage

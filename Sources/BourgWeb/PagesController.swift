@@ -25,6 +25,7 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         router.get("/") { request, _ in try page(request) { try repository.homePage() } html: { try renderer.render($0, template: "home") } }
         router.get("/index.json") { request, _ in try json(request) { try repository.homePage() } }
         addMapRoutes(to: router)
+        addSummaryRoutes(to: router)
         router.get("/communes/:code") { request, context in
             let parameter = try context.parameters.require("code")
             let isJSON = parameter.hasSuffix(".json")

@@ -20,6 +20,9 @@ struct DiagnoseCommand: ParsableCommand {
     @Flag(name: .long, help: "Print a Markdown report for a council.")
     var markdown = false
 
+    @Flag(name: .long, help: "Print the council summary in Markdown (note and rank, 3 strengths, 3 weaknesses, the 3 first levers, 5 similar towns, arrivals, sources): the content of /communes/CODE/synthese.")
+    var synthese = false
+
     @Option(name: .long, help: "Write the report to this file instead of printing it.")
     var output: String?
 
@@ -36,7 +39,9 @@ struct DiagnoseCommand: ParsableCommand {
         let diagnosis = Diagnostician(board: board, peerTypes: try atlas.peerTypes(scores, rules: board.typology), towns: [position],
                                       sameSituation: sameSituation).diagnose(position)
         let text: String
-        if json {
+        if synthese {
+            text = try Self.summary(diagnosis, board: board, atlas: atlas, scores: scores).markdown
+        } else if json {
             text = try JSONOutput.encode(diagnosis)
         } else {
             text = DiagnosisReport.markdown(diagnosis, sources: try database.provenance(), scores: scores)
@@ -50,21 +55,45 @@ struct DiagnoseCommand: ParsableCommand {
     }
 }
 
+extension DiagnoseCommand {
+    /// The council summary, with the arrivals sentence when the atlas stores the validation.
+    static func summary(_ diagnosis: Diagnosis, board: Scoreboard, atlas: LoadedAtlas, scores: PeerScores) throws -> CouncilSummary {
+        let code = diagnosis.score.commune.code
+        var arrivals: String?, reason: String?
+        if let report = try? atlas.validationReport(), let town = report.town(code), let model = report.model(.amenity) {
+            let inputs = NewcomerInputs(model: model, sample: try MigrationSample(scores: atlas.scores(StoredRankings.group)))
+            let observed = (town.observed > 0 ? "+" : "") + FrenchFormat.number(town.observed, decimals: 2) + " % par an"
+            let predicted = (town.predicted > 0 ? "+" : "") + FrenchFormat.number(town.predicted, decimals: 2) + " % par an"
+            arrivals = "\(ArrivalReasons.verdict(town)) Solde observé \(observed), prédit pour son profil \(predicted)."
+            if let prediction = inputs.prediction(ofCommune: code) {
+                reason = model.reasons(prediction, labels: model.predictors.map(inputs.label(ofKey:))).reasons.first.map { "Première raison de la prédiction : " + $0.sentence }
+            }
+        }
+        let descriptions = (try? atlas.database.provenance().map(\.source)) ?? []
+        let cited = diagnosis.levers.prefix(CouncilSummary.count.levers).map { $0.indicator.citation(among: descriptions) }
+        var sources: [String] = []
+        for source in cited where !sources.contains(source) { sources.append(source) }
+        if arrivals != nil { sources.append("Solde migratoire apparent 2016–2022 : INSEE, état civil et recensements (modèle des aménités de Bourg, bourg validate)") }
+        sources.append("Toutes les sources : bourg sources")
+        let date = (try? atlas.database.info("built_at")) ?? nil
+        return CouncilSummary(diagnosis, board: board, arrivals: arrivals, arrivalsReason: reason, sources: sources, date: date ?? "—")
+    }
+}
+
 /// The diagnostic as a Markdown report (readable as is in a terminal).
 enum DiagnosisReport {
-    /// "Médecins … : 2 → 7,5 → +1,2 point, +40 places. Action (frein : …)."
+    /// "**Label** : 45,7 % → 31,2 % (cible : …). Action. Qui agit : … Contrainte : … Gain : … _(association)_"
     static func leverLine(_ lever: Lever, association: String? = nil) -> String {
         let definition = lever.indicator
         let now = FrenchFormat.reading(IndicatorReading(definition: definition, value: lever.value))
         let target = FrenchFormat.reading(IndicatorReading(definition: definition, value: lever.target))
-        var gain = ""
-        if let points = lever.compositeGain {
-            gain = " : +\(FrenchFormat.number(points, decimals: 1)) point\(points >= 2 ? "s" : "")"
-            if let places = lever.placesGained { gain += ", \(places >= 0 ? "+" : "")\(places) places" }
-        }
-        let barrier = lever.action.barrier.map { " — frein : \($0.label)" } ?? ""
         let action = lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst()
-        return "**\(definition.label)** : \(now) → \(target) (médiane des pairs)\(gain). \(action)\(barrier)." + (association.map { " _(\($0))_" } ?? "")
+        var line = "**\(definition.label)** : \(now) → \(target) (cible : le quart le mieux placé des \(lever.group)). \(action)."
+        if let barrier = lever.action.barrier { line += " Frein levé : \(barrier.label)." }
+        line += " Qui agit : \(lever.action.actorsText)."
+        if let constraint = lever.action.constraint { line += " Contrainte : \(constraint)." }
+        if let gain = lever.gainText { line += " Gain : \(gain)." }
+        return line + (association.map { " _\($0)_" } ?? "")
     }
 
     static func markdown(_ diagnosis: Diagnosis, sources: [Provenance], scores: PeerScores? = nil) -> String {
@@ -123,10 +152,10 @@ enum DiagnosisReport {
         lines.append("")
         lines.append("## Leviers, par priorité")
         lines.append("")
-        lines.append("Priorité = poids de la dimension pour les nouveaux habitants × écart à la médiane des pairs. Gain : si la commune atteignait la médiane de ses pairs, les autres communes inchangées.")
+        lines.append("Seuls les indicateurs qu'une commune, son intercommunalité ou leurs partenaires peuvent faire bouger sont des leviers. \(LeverCatalogue.targetRule) Priorité = poids de la dimension × écart à la cible ; gain : si la commune atteignait la cible, les autres communes inchangées.")
         lines.append("")
-        if diagnosis.levers.isEmpty { lines.append("Aucun levier : aucune faiblesse nette dans une dimension pondérée.") }
-        for (title, inHands) in [("### À la main de la commune", true), ("### Structurels", false)] {
+        if diagnosis.levers.isEmpty { lines.append("Aucun levier : aucune faiblesse nette sur un indicateur que la commune peut faire bouger.") }
+        for (title, inHands) in [("### " + Actionability.town.label, true), ("### " + Actionability.partners.label, false)] {
             let levers = diagnosis.levers.filter { $0.action.inTownsHands == inHands }
             guard !levers.isEmpty else { continue }
             lines.append(title)

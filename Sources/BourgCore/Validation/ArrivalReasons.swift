@@ -17,7 +17,7 @@ public struct ArrivalReasons: Sendable, Hashable {
         /// plus d'arrivées (+0,21 point de % par an)".
         public var sentence: String {
             let better = contribution >= 0
-            let detail = leading.isEmpty ? "" : " (\(leading.joined(separator: ", ").lowercasedFirst))"
+            let detail = leading.isEmpty ? "" : " (\(leading.map(\.lowercasedFirst).joined(separator: ", ")))"
             let sign = better ? "+" : "−"
             return "\(dimension.label)\(detail) : \(better ? "mieux" : "moins bien") placée que la moyenne des petites villes → "
                 + "\(better ? "plus" : "moins") d'arrivées (\(sign)\(FrenchFormat.number(abs(contribution), decimals: 2)) point de % par an)"
