@@ -57,7 +57,9 @@ public struct AtlasDatabase: Sendable {
             for commune in draft.communes {
                 try commune.insert(db)
                 rowids.append(db.lastInsertedRowID)
-                try db.execute(sql: "INSERT INTO commune_search (code, name) VALUES (?, ?)", arguments: [commune.code, commune.name])
+                // Indexed as a query is read (`searchWords`): the same words on both sides.
+                try db.execute(sql: "INSERT INTO commune_search (code, name) VALUES (?, ?)",
+                               arguments: [commune.code, Self.searchWords(commune.name).joined(separator: " ")])
                 if let geometry = draft.boundaries[commune.code] {
                     try db.execute(sql: "INSERT INTO commune_boundary (code, geojson) VALUES (?, ?)", arguments: [commune.code, geometry])
                 }
@@ -283,13 +285,19 @@ extension AtlasDatabase {
         }
     }
 
-    /// Lower-case, accent-free words of a name or query, split on spaces, hyphens and apostrophes.
-    static func searchWords(_ text: String) -> [String] {
+    /// The words a commune name is indexed by and a query is searched with — one rule for both sides, so that
+    /// "st malo", "St-Malo" and "saint malo" all find Saint-Malo: lower case, accents folded, split on anything
+    /// but letters and digits (spaces, hyphens, apostrophes — straight or curly — dots), and the usual
+    /// abbreviations written out (st → saint, ste → sainte, sts → saints, stes → saintes).
+    public static func searchWords(_ text: String) -> [String] {
         text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
             .lowercased()
             .split { !$0.isLetter && !$0.isNumber }
-            .map(String.init)
+            .map { searchAbbreviations[String($0)] ?? String($0) }
     }
+
+    /// Abbreviations of commune names, as people type them, and the word the official name spells out.
+    static let searchAbbreviations = ["st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"]
 
     /// The indicator catalogue, in display order.
     public func catalogue() throws -> [IndicatorDefinition] {

@@ -124,8 +124,29 @@ public struct ComparePage: Encodable, Sendable {
     public var rows: [CompareRow]
     public var chart: String
     public var codes: String
+    /// Whether there are towns enough (2 to 4) to compare; with fewer the page is a form to pick them.
+    public var ready: Bool
+    /// The picking form's inputs (`commune1`…`commune4`), filled with the towns already chosen.
+    public var fields: [CompareField]
+    /// With one town chosen: its similar towns (the town page's), each a one-click comparison.
+    public var suggestions: [CompareSuggestion]
+    public var suggestionsTitle: String
 
-    enum CodingKeys: String, CodingKey { case frame, towns, rows, codes }
+    enum CodingKeys: String, CodingKey { case frame, towns, rows, codes, ready, fields, suggestions }
+}
+
+/// One input of the comparison's picking form: a town's name or INSEE code.
+public struct CompareField: Encodable, Sendable {
+    public var name: String
+    public var label: String
+    public var value: String
+}
+
+/// A town proposed for comparison, and the comparison's address.
+public struct CompareSuggestion: Encodable, Sendable {
+    public var commune: CommuneSummary
+    public var distanceText: String
+    public var path: String
 }
 
 /// One town of a comparison.
@@ -258,14 +279,16 @@ public struct SourceFileLine: Encodable, Sendable {
 }
 
 extension AtlasService {
-    /// Presets of household ratings shown on the home page (each a documented rating set).
+    /// Presets of household ratings shown on the home page (each a documented rating set). Each opens the household
+    /// form (`/trouver`) with its ratings and situations filled in but not yet searched, ready for a city, a budget
+    /// and needs.
     static let presets: [PresetLink] = [
         PresetLink(label: "Je télétravaille", description: "numérique 5, nature 4, mobilité 4, santé 3, vie sociale 3 ; hors banlieues des grandes villes",
-                   path: "/classement?numerique=5&nature=4&mobilite=4&sante=3&vie_sociale=3&" + ownCentreQuery),
+                   path: "/trouver?numerique=5&nature=4&mobilite=4&sante=3&vie_sociale=3&" + ownCentreQuery),
         PresetLink(label: "Famille avec enfants", description: "services publics 5, santé 5, sécurité 4, logement 4, nature 3, culture 3, climat et risques 3 ; hors banlieues des grandes villes",
-                   path: "/classement?services_publics=5&sante=5&securite=4&logement=4&nature=3&culture=3&climat=3&" + ownCentreQuery),
+                   path: "/trouver?services_publics=5&sante=5&securite=4&logement=4&nature=3&culture=3&climat=3&" + ownCentreQuery),
         PresetLink(label: "Retraite au calme", description: "santé 5, nature 5, sécurité 4, vie sociale 4, climat et risques 4, commerces 3 ; hors banlieues des grandes villes",
-                   path: "/classement?sante=5&nature=5&securite=4&vie_sociale=4&climat=4&commerce=3&" + ownCentreQuery),
+                   path: "/trouver?sante=5&nature=5&securite=4&vie_sociale=4&climat=4&commerce=3&" + ownCentreQuery),
     ]
 
     /// The situation checkboxes of a household profile: every situation but the banlieues of large urban units.
@@ -410,15 +433,32 @@ extension AtlasService {
                                        sources: citation(of: reading.definition) + ", " + reading.definition.vintage))
             }
         }
+        let fields = (1...CompareQuery.maximum).map { index in
+            CompareField(name: "commune\(index)", label: "Commune \(index)",
+                         value: communes.indices.contains(index - 1) ? "\(communes[index - 1].name) (\(communes[index - 1].code))" : "")
+        }
+        let joined = codes.joined(separator: ",")
+        guard communes.count >= 2 else {
+            // Fewer than two towns: the page to pick them, with the one town's similar towns to compare it with.
+            let similar = (positions.first ?? nil).map { diagnostician.diagnose($0).similarTowns } ?? []
+            let suggestions = similar.map { town in
+                CompareSuggestion(commune: CommuneSummary(town.commune), distanceText: FrenchFormat.number(town.distance, decimals: 2),
+                                  path: "/comparer?codes=\(joined),\(town.commune.code)")
+            }
+            let title = communes.first.map { "Comparer \($0.name) avec…" } ?? "Comparer des communes"
+            return ComparePage(frame: frame(title, json: "/comparer.json" + (joined.isEmpty ? "" : "?codes=\(joined)")),
+                               towns: towns, rows: [], chart: "", codes: joined, ready: false, fields: fields, suggestions: suggestions,
+                               suggestionsTitle: communes.first.map { "Les communes qui ressemblent le plus à \($0.name)" } ?? "")
+        }
         let chart = Charts.groupedBars(
             categories: scores.dimensions.map(\.label),
             series: zip(communes, positions).map { commune, position in
                 Charts.Series(name: commune.name, values: scores.dimensions.map { dimension in position.flatMap { scores.dimensionScore($0, dimension) } })
             },
             title: "Notes par dimension de " + communes.map(\.name).joined(separator: ", "))
-        let joined = codes.joined(separator: ",")
         return ComparePage(frame: frame("Comparer " + communes.map(\.name).joined(separator: ", "), json: "/comparer.json?codes=\(joined)"),
-                           towns: towns, rows: rows, chart: chart, codes: joined)
+                           towns: towns, rows: rows, chart: chart, codes: joined, ready: true, fields: fields, suggestions: [],
+                           suggestionsTitle: "")
     }
 
     public func methodPage() -> MethodPage {

@@ -72,9 +72,10 @@ public enum FindQuery {
     static let parameterNames = fields + AttractivenessDimension.weighable.map(\.rawValue) + ["preset"] + TownType.allCases.map { "type_\($0.rawValue)" }
         + RankingQuery.situationParameters
 
-    /// Whether the household asked for an answer (any field of the form, or `chercher`).
+    /// Whether the household asked for an answer: `chercher` (the form's submission), or any constraint of the form.
+    /// Ratings, `preset` and the situation checkboxes alone only fill the form in (the home page's profiles).
     static func asked(_ query: [String: String]) -> Bool {
-        !Set(query.keys).isDisjoint(with: Set(fields + AttractivenessDimension.weighable.map(\.rawValue) + TownType.allCases.map { "type_\($0.rawValue)" }))
+        !Set(query.keys).isDisjoint(with: Set(fields + TownType.allCases.map { "type_\($0.rawValue)" }))
     }
 
     static func decode(_ query: [String: String], poles: [CityPole], presets: [Weights] = WeightPresets.all,
@@ -167,8 +168,9 @@ extension AtlasService {
             maxHousePrice: query["prix_maison"] ?? "", maxApartmentPrice: query["prix_appartement"] ?? "", needs: query["besoins"] ?? "",
             types: TownType.allCases.map { TypeOption(id: $0.rawValue, label: $0.label, selected: wanted.contains($0)) },
             situations: Situation.allCases.map { situation in
-                // A fresh form proposes the household default; an answered one shows what was asked.
-                let ticked = asked ? (RankingQuery.situations(query) ?? Situation.allCases) : Situation.ownCentreByDefault
+                // A fresh form proposes the household default; an answered or prefilled one shows what was asked.
+                let given = RankingQuery.situations(query)
+                let ticked = asked ? (given ?? Situation.allCases) : (given ?? Situation.ownCentreByDefault)
                 return TypeOption(id: situation.id, label: situation.label, selected: ticked.contains(situation))
             },
             pvdOnly: query["pvd"] != nil, departements: query["departements"] ?? "", perDepartement: query["par_departement"] ?? "",

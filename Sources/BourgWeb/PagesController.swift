@@ -8,9 +8,6 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
     let renderer: PageRenderer
     let cache: ResponseCache
 
-    /// The most towns a comparison may hold.
-    static var maximumCompared: Int { 4 }
-
     public init(repository: Repository, renderer: PageRenderer, cache: ResponseCache = ResponseCache()) {
         self.repository = repository
         self.renderer = renderer
@@ -76,18 +73,19 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         }
         router.get("/trouver") { request, _ in
             let query = try request.queryParameters(known: FindQuery.parameterNames)
-            return try page(request) { try repository.findPage(query) } html: { try renderer.render($0, template: "find") }
+            return try page(request) { try repository.findPage(query, everyTown: false) } html: { try renderer.render($0, template: "find") }
         }
         router.get("/trouver.json") { request, _ in
             let query = try request.queryParameters(known: FindQuery.parameterNames)
-            return try json(request) { try repository.findPage(query.merging(["chercher": "1"]) { old, _ in old }) }
+            return try json(request) { try repository.findPage(query.merging(["chercher": "1"]) { old, _ in old }, everyTown: false) }
         }
         router.get("/trouver.csv") { request, _ in
-            let page = try repository.findPage(try request.queryParameters(known: FindQuery.parameterNames).merging(["chercher": "1"]) { old, _ in old })
+            // The CSV gives every matching town, not one page.
+            let page = try repository.findPage(try request.queryParameters(known: FindQuery.parameterNames).merging(["chercher": "1"]) { old, _ in old }, everyTown: true)
             return Responses.text(Exports.csv(page), contentType: "text/csv; charset=utf-8", filename: "ou-vivre.csv")
         }
         router.get("/trouver.geojson") { request, _ in
-            let page = try repository.findPage(try request.queryParameters(known: FindQuery.parameterNames).merging(["chercher": "1"]) { old, _ in old })
+            let page = try repository.findPage(try request.queryParameters(known: FindQuery.parameterNames).merging(["chercher": "1"]) { old, _ in old }, everyTown: false)
             return Responses.json(Exports.geoJSON(page), contentType: "application/geo+json")
         }
         router.get("/methode") { request, _ in try page(request) { repository.methodPage() } html: { try renderer.render($0, template: "method") } }
@@ -136,29 +134,11 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
     }
 
     /// Whether `code` has the shape of an INSEE code (upper case): five characters, digits but for Corsica's 2A/2B.
-    static func isINSEECode(_ code: String) -> Bool {
-        let characters = Array(code)
-        return characters.count == 5 && characters.enumerated().allSatisfy { index, character in
-            character.isASCIIDigit || (index == 1 && (character == "A" || character == "B"))
-        }
-    }
+    static func isINSEECode(_ code: String) -> Bool { CompareQuery.isINSEECode(code) }
 
-    /// The towns to compare: INSEE codes, or names resolved to their best match.
+    /// The towns to compare (none to four, `CompareQuery`): INSEE codes, or names resolved to their best match.
     func compareCodes(_ request: Request) throws -> [String] {
-        let text = try request.queryParameters(known: ["codes"])["codes"] ?? ""
-        guard text.codePointCount <= 200 else { throw WebError.badParameter("codes", "200 caractères au plus") }
-        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard (2...Self.maximumCompared).contains(items.count) else {
-            throw WebError.badParameter("codes", "de 2 à \(Self.maximumCompared) communes (codes INSEE ou noms) séparées par des virgules sont attendues")
-        }
-        return try items.map { item in
-            let upper = item.uppercased()
-            if Self.isINSEECode(upper) { return upper }
-            guard upper.contains(where: \.isLetter), let match = try repository.search(item, limit: 1).first else {
-                throw WebError.badParameter("codes", "« \(item.prefix(40)) » n'est ni un code INSEE ni le nom d'une commune")
-            }
-            return match.code
-        }
+        try CompareQuery.codes(try request.queryParameters(known: CompareQuery.parameterNames)) { try repository.search($0, limit: 1).first?.code }
     }
 }
 

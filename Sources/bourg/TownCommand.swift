@@ -64,8 +64,9 @@ enum TownLookup {
         guard let first = found.first else {
             throw UserError("Aucune commune ne correspond à « \(trimmed) ».")
         }
-        let exact = found.filter { $0.name.compare(first.name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
-            && $0.name.compare(trimmed, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }
+        // Exact as the search reads names ("st malo" is exactly Saint-Malo).
+        let words = AtlasDatabase.searchWords(trimmed)
+        let exact = found.filter { AtlasDatabase.searchWords($0.name) == words }
         if exact.count == 1 { return exact[0] }
         if found.count == 1 { return first }
         let candidates = (exact.count > 1 ? exact : found).prefix(15).map { commune in

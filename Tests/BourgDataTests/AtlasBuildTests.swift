@@ -59,7 +59,30 @@ struct AtlasBuildTests {
             #expect(try atlas.searchCommunes("saint denis").map(\.code) == ["97411"])
             #expect(try atlas.searchCommunes("xyzzy").isEmpty)
             #expect(try atlas.searchCommunes("  ").isEmpty)
+            // Abbreviations, hyphens, apostrophes and missing accents (issue 25).
+            for query in ["st denis", "St-Denis", "ST. DENIS", "saint-denis", "st’denis"] {
+                #expect(try atlas.searchCommunes(query).map(\.code) == ["97411"], "\(query)")
+            }
         }
+    }
+
+    /// One rule for the indexed names and the queries: abbreviations written out, hyphens and apostrophes as
+    /// spaces, accents and case folded.
+    @Test(arguments: [
+        ("st malo", "Saint-Malo"), ("St-Malo", "Saint-Malo"), ("ST MALO", "Saint-Malo"),
+        ("ste maxime", "Sainte-Maxime"), ("Ste-Maxime", "Sainte-Maxime"),
+        ("l isle adam", "L'Isle-Adam"), ("l’isle-adam", "L'Isle-Adam"),
+        ("stes maries de la mer", "Saintes-Maries-de-la-Mer"), ("st etienne", "Saint-Étienne"),
+        ("chateauneuf du pape", "Châteauneuf-du-Pape"),
+    ])
+    func searchWordsAreTheSameForQueryAndName(query: String, name: String) {
+        #expect(AtlasDatabase.searchWords(query) == AtlasDatabase.searchWords(name))
+    }
+
+    @Test func searchWordsKeepOtherWordsWhole() {
+        #expect(AtlasDatabase.searchWords("Saint-Malo") == ["saint", "malo"])
+        #expect(AtlasDatabase.searchWords("Stenay") == ["stenay"])
+        #expect(AtlasDatabase.searchWords("Le Poiré-sur-Vie") == ["le", "poire", "sur", "vie"])
     }
 
     @Test func atlasReadingsProvenanceAndCoverage() throws {

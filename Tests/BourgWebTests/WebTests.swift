@@ -48,7 +48,7 @@ struct WebTests {
         }
     }
 
-    @Test(arguments: ["/", "/enquete", "/trouver", "/trouver?nature=5&besoins=lycee", "/classement", "/comparer?codes=46102,01004", "/methode", "/sources", "/communes/46102", "/communes/2A004", "/communes/75056"])
+    @Test(arguments: ["/", "/enquete", "/trouver", "/trouver?nature=5&besoins=lycee", "/classement", "/comparer?codes=46102,01004", "/comparer", "/comparer?codes=46102", "/methode", "/sources", "/communes/46102", "/communes/2A004", "/communes/75056"])
     func pagesAreFrenchHTMLWithAFooterAndATwin(path: String) async throws {
         try await WebFixture.application().test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
@@ -66,7 +66,7 @@ struct WebTests {
         }
     }
 
-    @Test(arguments: ["/index.json", "/trouver.json?sante=5&top=3", "/classement.json", "/comparer.json?codes=46102,01004", "/methode.json", "/sources.json", "/communes/46102.json"])
+    @Test(arguments: ["/index.json", "/trouver.json?sante=5&top=3", "/classement.json", "/comparer.json?codes=46102,01004", "/comparer.json", "/comparer.json?codes=46102", "/methode.json", "/sources.json", "/communes/46102.json"])
     func twinsAreJSONWithTheFrame(path: String) async throws {
         try await WebFixture.application().test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
@@ -127,7 +127,7 @@ struct WebTests {
         ("/classement.json?type=village", "type"),
         ("/classement.json?departement=xyz9", "departement"),
         ("/classement.json?limite=0", "limite"),
-        ("/comparer.json?codes=46102", "codes"),
+        ("/comparer.json?codes=46102,01004&commune1=2A004&commune2=Xyzzyville", "commune2"),
         ("/trouver.json?pres=Atlantide:60km", "pres"),
         ("/trouver.json?besoins=piscine", "besoins"),
         ("/trouver.json?prix_maison=abc", "prix_maison"),
