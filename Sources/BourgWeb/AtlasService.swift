@@ -21,7 +21,7 @@ public protocol AtlasRepository: Sendable {
     /// The national map (SVG), the same for every request.
     func nationalMap() -> String
     /// The household page, from its query string.
-    func findPage(_ query: [String: String]) throws -> FindPage
+    func findPage(_ query: [String: String], everyTown: Bool) throws -> FindPage
     /// The map page (`MapPage.swift`), from its query string; without the SVG unless `drawing`.
     func mapPage(_ query: [String: String], drawing: Bool) throws -> MapPage
     /// The validation against migration (`/validation`, `ValidationPage.swift`); 404 when the atlas stores none.

@@ -14,8 +14,26 @@ public struct FindPage: Encodable, Sendable {
     public var summary: String?
     public var query: String
     public var map: String
+    /// The towns failing one constraint only, with what they miss (HTML; the JSON gives `result.nearMisses`).
+    public var nearMisses: [NearMissRow]
+    /// Links to the other pages of the answer (HTML only).
+    public var pages: PageLinks?
 
     enum CodingKeys: String, CodingKey { case frame, form, asked, result, constraintLines, rows, summary, query }
+}
+
+/// A near miss, for display.
+public struct NearMissRow: Encodable, Sendable {
+    public var commune: CommuneSummary
+    public var scoreText: String
+    public var shortfall: String
+}
+
+/// The answer's pages: "réponses 21 à 40 sur 132", with the queries of the neighbouring pages.
+public struct PageLinks: Encodable, Sendable {
+    public var pageText: String
+    public var previousQuery: String?
+    public var nextQuery: String?
 }
 
 /// The form's fields, filled with what the household asked.
@@ -66,7 +84,7 @@ public struct FindRow: Encodable, Sendable {
 public enum FindQuery {
     static let fields = ["pres", "gare_tgv_km", "gare", "prix_maison", "prix_appartement", "besoins", "types", "pvd",
                          "departements", "par_departement", "comme", "top", "garder_inconnues", "chercher",
-                         "nuits_max", "jours_35_max", "radon_max", "catnat_depuis"]
+                         "nuits_max", "jours_35_max", "radon_max", "catnat_depuis", "page"]
 
     /// Every parameter the page reads: the fields, the dimension ratings, `preset`, the form's type and situation checkboxes.
     static let parameterNames = fields + AttractivenessDimension.weighable.map(\.rawValue) + ["preset"] + TownType.allCases.map { "type_\($0.rawValue)" }
@@ -137,15 +155,25 @@ public enum FindQuery {
 }
 
 extension AtlasService {
-    public func findPage(_ query: [String: String]) throws -> FindPage {
+    /// The household page for `query`; with `everyTown`, every matching town (the CSV export), not one page.
+    public func findPage(_ query: [String: String], everyTown: Bool = false) throws -> FindPage {
         let asked = FindQuery.asked(query)
-        let profile = try FindQuery.decode(query, poles: matcher.cityPoles, presets: presets) { try search($0, limit: 1).first?.code }
+        var profile = try FindQuery.decode(query, poles: matcher.cityPoles, presets: presets) { try search($0, limit: 1).first?.code }
+        let pageText = (query["page"] ?? "").trimmingCharacters(in: .whitespaces)
+        let page = pageText.isEmpty ? 1 : (Int(pageText) ?? 0)
+        guard (1...100).contains(page) else { throw WebError.badParameter("page", "un numéro de page de 1 à 100 est attendu") }
+        let perPage = profile.top
+        profile.top = everyTown ? matcher.scores.members.count : perPage * page
         var result: MatchResult?
         if asked {
             do {
                 result = try matcher.match(profile)
             } catch let error as MatchError {
                 throw WebError.badParameter("comme", error.description)
+            }
+            if !everyTown, page > 1, var shown = result {
+                shown.towns = Array(shown.towns.dropFirst(perPage * (page - 1)))
+                result = shown
             }
         }
         let rows = (result?.towns ?? []).map { town in
@@ -182,13 +210,30 @@ extension AtlasService {
             noDisasterSince: query["catnat_depuis"] ?? "")
         let encoded = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let first = perPage * (page - 1) + 1
         let summary = result.map { result in
-            "\(FrenchFormat.number(Double(result.remaining), decimals: 0)) communes sur \(FrenchFormat.number(Double(result.peerCount), decimals: 0)) répondent à vos critères ; voici les \(result.towns.count) qui vous correspondent le mieux."
+            let remaining = FrenchFormat.number(Double(result.remaining), decimals: 0), peers = FrenchFormat.number(Double(result.peerCount), decimals: 0)
+            return page == 1 ? "\(remaining) communes sur \(peers) répondent à vos critères ; voici les \(result.towns.count) qui vous correspondent le mieux."
+                : "\(remaining) communes sur \(peers) répondent à vos critères ; voici les réponses \(first) à \(first + result.towns.count - 1)."
+        }
+        func pageQuery(_ number: Int) -> String {
+            (query.filter { !$0.value.isEmpty && $0.key != "page" }.sorted { $0.key < $1.key } + (number > 1 ? [("page", String(number))] : []))
+                .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        }
+        let reachable = result.map { $0.remaining - $0.setAsideForDiversity } ?? 0
+        let pages: PageLinks? = result.flatMap { result in
+            guard result.remaining > perPage || page > 1 else { return nil }
+            return PageLinks(pageText: "réponses \(first) à \(first + max(result.towns.count, 1) - 1) sur \(FrenchFormat.number(Double(result.remaining), decimals: 0))",
+                             previousQuery: page > 1 ? pageQuery(page - 1) : nil,
+                             nextQuery: perPage * page < reachable && page < 100 ? pageQuery(page + 1) : nil)
+        }
+        let nearMisses = (result?.nearMisses ?? []).map { miss in
+            NearMissRow(commune: CommuneSummary(miss.commune), scoreText: FrenchFormat.number(miss.matchScore, decimals: 1), shortfall: miss.shortfall)
         }
         return FindPage(
             frame: frame("Où vivre ?", json: "/trouver.json" + (encoded.isEmpty ? "" : "?" + encoded)), form: form, asked: asked,
             result: result, constraintLines: (result?.constraints ?? []).map(\.summary), rows: rows, summary: summary, query: encoded,
-            map: result.map { findMap($0) } ?? "")
+            map: result.map { findMap($0) } ?? "", nearMisses: nearMisses, pages: pages)
     }
 
     /// The answer's towns on the map of France (mainland and Corsica), numbered by their place.

@@ -89,6 +89,8 @@ public enum MatchConstraint: Sendable, Hashable, Codable {
     case maxRadonZone(Int)
     /// No natural disaster recognised (arrêté CatNat, any peril) for events of this year or later.
     case noDisasterSince(year: Int)
+    /// At least this share (%) of the town's premises eligible to fibre (ARCEP 2024).
+    case minFibre(percent: Double)
 
     /// The constraint in French, e.g. "prix médian des maisons ≤ 2 500 €/m²".
     public var label: String {
@@ -132,6 +134,8 @@ public enum MatchConstraint: Sendable, Hashable, Codable {
             return zone == 1 ? "potentiel radon faible (zone 1)" : "potentiel radon en zone \(zone) au plus"
         case let .noDisasterSince(year):
             return "aucune catastrophe naturelle reconnue pour un événement depuis \(year)"
+        case let .minFibre(percent):
+            return "fibre : au moins \(FrenchFormat.number(percent, decimals: 0)) % des locaux éligibles"
         }
     }
 }
@@ -196,6 +200,11 @@ public enum Amenity: String, Sendable, Hashable, Codable, CaseIterable {
     case franceServices = "france-services"
     case cinema
     case supermarche
+    case ecole
+    case urgences
+    case maisonSante = "maison-sante"
+    case gare
+    case bibliotheque
 
     /// French label.
     public var label: String {
@@ -207,6 +216,11 @@ public enum Amenity: String, Sendable, Hashable, Codable, CaseIterable {
         case .franceServices: "site France Services"
         case .cinema: "cinéma"
         case .supermarche: "supermarché"
+        case .ecole: "école"
+        case .urgences: "service d'urgences"
+        case .maisonSante: "maison de santé"
+        case .gare: "gare SNCF"
+        case .bibliotheque: "bibliothèque"
         }
     }
 
@@ -220,6 +234,11 @@ public enum Amenity: String, Sendable, Hashable, Codable, CaseIterable {
         case .franceServices: "distance_france_services_km"
         case .cinema: "distance_cinema_km"
         case .supermarche: "distance_supermarche_km"
+        case .ecole: "distance_ecole_km"
+        case .urgences: "distance_urgences_km"
+        case .maisonSante: "distance_maison_sante_km"
+        case .gare: "distance_gare_km"
+        case .bibliotheque: "distance_bibliotheque_km"
         }
     }
 }

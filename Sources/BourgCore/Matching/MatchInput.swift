@@ -87,15 +87,22 @@ public enum MatchInput {
         return km
     }
 
-    /// Needs: `lycee,college,creche,france-services,cinema,supermarche,gp:10km`. A need without a distance
-    /// must be in the commune itself; `:Nkm` accepts the nearest one within N km (straight line).
+    /// Needs: `ecole,college,lycee,creche,medecin:5km,urgences:30km,fibre`… (French names, accents optional). A need
+    /// without a distance must be in the commune itself; `:Nkm` accepts the nearest one within N km (straight line).
+    /// `fibre` asks for at least 80 % of the premises eligible to fibre, `fibre:N` (or `fibre:N%`) for N %.
     public static func needs(_ text: String) throws -> [MatchConstraint] {
-        let names = Amenity.allCases.map(\.rawValue).joined(separator: ", ")
+        let names = (Amenity.allCases.map(\.rawValue) + ["fibre"]).joined(separator: ", ")
         var result: [MatchConstraint] = []
         for item in text.split(separator: ",") {
             let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let name = parts.first, let amenity = amenity(name) else {
-                throw MatchError("besoin inconnu « \(item) » ; besoins : \(names), chacun éventuellement suivi de :Nkm (gp:10km)")
+            let name = parts.first ?? ""
+            if folded(name) == "fibre" {
+                let percent = parts.count == 2 ? try number(parts[1].replacingOccurrences(of: "%", with: ""), in: 0...100) : defaultFibrePercent
+                result.append(.minFibre(percent: percent))
+                continue
+            }
+            guard let amenity = amenity(name) else {
+                throw MatchError("besoin inconnu « \(item) » ; besoins : \(names), chacun éventuellement suivi de :Nkm (medecin:10km)")
             }
             let km = parts.count == 2 ? try kilometres(parts[1]) : 0
             result.append(.need(amenity: amenity, withinKm: km))
@@ -104,16 +111,25 @@ public enum MatchInput {
         return result
     }
 
-    /// An amenity by name, with common French spellings (`médecin`, `généraliste`, `France Services`).
+    /// The share of premises eligible to fibre that `fibre` alone asks for (%).
+    public static let defaultFibrePercent = 80.0
+
+    /// An amenity by name, with common French spellings, accents and case ignored (`école`, `médecin`,
+    /// `généraliste`, `France Services`, `maison de santé`, `médiathèque`).
     public static func amenity(_ name: String) -> Amenity? {
         let key = folded(name)
         let aliases: [String: Amenity] = [
-            "gp": .gp, "medecin": .gp, "generaliste": .gp, "medecin generaliste": .gp,
+            "gp": .gp, "medecin": .gp, "generaliste": .gp, "medecin generaliste": .gp, "docteur": .gp,
             "college": .college, "lycee": .lycee, "creche": .creche,
             "france services": .franceServices, "franceservices": .franceServices, "fs": .franceServices,
             "cinema": .cinema, "supermarche": .supermarche,
+            "ecole": .ecole, "ecole primaire": .ecole, "primaire": .ecole,
+            "urgences": .urgences, "urgence": .urgences,
+            "maison sante": .maisonSante, "maison de sante": .maisonSante, "msp": .maisonSante,
+            "gare": .gare, "gare sncf": .gare,
+            "bibliotheque": .bibliotheque, "mediatheque": .bibliotheque,
         ]
-        return aliases[key]
+        return aliases[key] ?? Amenity(rawValue: key.replacingOccurrences(of: " ", with: "-"))
     }
 
     /// Types, any of: `littoral,montagne`, `touristique`, `périphérie` (a unique start of a type's name is enough).

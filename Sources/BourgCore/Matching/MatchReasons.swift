@@ -396,6 +396,8 @@ struct MatchExplainer {
             let year = matrix.value(commune: row, "annee_derniere_catnat")
             return MatchFact(indicator: "annee_derniere_catnat", value: year ?? 0,
                              text: year.map { "dernière catastrophe naturelle reconnue en \(Int($0))" } ?? "aucune catastrophe naturelle reconnue depuis 1982")
+        case .minFibre:
+            return fact("part_locaux_fibre")
         case .population, .departements, .excludedDepartements, .regions, .excludedRegions, .situations:
             return nil
         }

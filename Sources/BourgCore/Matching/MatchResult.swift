@@ -28,6 +28,9 @@ public struct MatchResult: Sendable, Codable {
     public var withoutSimilarity: Int
     /// The answer, best first.
     public var towns: [TownMatch]
+    /// The towns that fail exactly one constraint (and lack no figure), best match score first: which constraint to
+    /// loosen, and by how much, to get more answers.
+    public var nearMisses: [NearMiss] = []
     /// How the figures were measured, in French (straight-line distances, missing-data rule…).
     public var notes: [String]
 }
@@ -54,6 +57,16 @@ public struct ConstraintReport: Sendable, Codable, Hashable {
         }
         return "\(label) : \(total) \(verb), dont \(missing) faute de donnée"
     }
+}
+
+/// A town that fails one constraint only, and by how much.
+public struct NearMiss: Sendable, Codable {
+    public var commune: Commune
+    public var matchScore: Double
+    /// The constraint it fails (its label).
+    public var constraint: String
+    /// By how much, in words: "à ≈ 68 min de Lyon au lieu de 60", "maisons à 2 780 €/m² au lieu de 2 500".
+    public var shortfall: String
 }
 
 /// One town of the answer.

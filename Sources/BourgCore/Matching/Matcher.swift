@@ -182,6 +182,8 @@ public struct Matcher: Sendable {
             return onValue(measure.indicator) { $0 <= perYear }
         case let .maxRadonZone(zone):
             return onValue("potentiel_radon") { $0 <= Double(zone) }
+        case let .minFibre(percent):
+            return onValue("part_locaux_fibre") { $0 >= percent }
         case let .noDisasterSince(year):
             // A commune with no decree since 1982 has a total of 0 and no year.
             let total = onValue("arretes_catnat_total") { $0 == 0 }
@@ -239,6 +241,8 @@ public struct Matcher: Sendable {
                 }
             case let .maxRadonZone(zone):
                 guard (1...3).contains(zone) else { throw MatchError("la zone radon est 1, 2 ou 3 (reçu \(zone))") }
+            case let .minFibre(percent):
+                guard (0...100).contains(percent) else { throw MatchError("la part de locaux éligibles à la fibre est de 0 à 100 % (reçu \(percent))") }
             case let .noDisasterSince(year):
                 guard (1982...2025).contains(year) else { throw MatchError("l'année doit être comprise entre 1982 et 2025 (reçu \(year))") }
             case .stationInTown, .petitesVillesDeDemain:
@@ -264,14 +268,17 @@ public struct Matcher: Sendable {
         var candidates: [Int] = []
         var unknownConstraints: [Int: [Int]] = [:]
         var excluded = 0, withoutScore = 0
+        var nearMissCandidates: [(position: Int, constraint: Int)] = []
         for position in 0..<peerCount {
             var out = false
             var missing: [Int] = []
+            var failures: [Int] = []
             for (index, check) in checks.enumerated() {
                 switch check(position) {
                 case .pass: break
                 case .fail:
                     failed[index] += 1
+                    failures.append(index)
                     out = true
                 case .unknown:
                     unknown[index] += 1
@@ -281,6 +288,9 @@ public struct Matcher: Sendable {
             }
             let hasScore = !board.composites[position].isNaN
             if !hasScore { withoutScore += 1 }
+            if hasScore, failures.count == 1, missing.isEmpty || profile.keepUnknown {
+                nearMissCandidates.append((position, failures[0]))
+            }
             if out || !hasScore {
                 excluded += 1
                 continue
@@ -339,7 +349,65 @@ public struct Matcher: Sendable {
             constraints: reports, withoutScore: withoutScore, excluded: excluded, remaining: peerCount - excluded,
             keptWithUnknown: unknownConstraints.count, keepUnknown: profile.keepUnknown,
             perDepartement: profile.perDepartement, setAsideForDiversity: setAside,
-            likedTown: likedTown, withoutSimilarity: withoutSimilarity, towns: towns, notes: notes(for: profile))
+            likedTown: likedTown, withoutSimilarity: withoutSimilarity, towns: towns,
+            nearMisses: nearMisses(nearMissCandidates, profile: profile, board: board), notes: notes(for: profile))
+    }
+
+    /// How many near misses an answer lists.
+    public static let nearMissCount = 10
+
+    /// The best-scored towns among those failing one constraint, with what they miss.
+    private func nearMisses(_ candidates: [(position: Int, constraint: Int)], profile: HouseholdProfile, board: Scoreboard) -> [NearMiss] {
+        candidates.sorted { (board.composites[$0.position], $1.position) > (board.composites[$1.position], $0.position) }
+            .prefix(Self.nearMissCount).map { candidate in
+                let constraint = profile.constraints[candidate.constraint]
+                return NearMiss(commune: scores.matrix.communes[scores.members[candidate.position]], matchScore: board.composites[candidate.position],
+                                constraint: constraint.label, shortfall: shortfall(constraint, position: candidate.position))
+            }
+    }
+
+    /// By how much the peer at `position` misses `constraint`, in French.
+    public func shortfall(_ constraint: MatchConstraint, position: Int) -> String {
+        let row = scores.members[position]
+        func value(_ id: String) -> Double? { scores.matrix.value(commune: row, id) }
+        func km(_ value: Double) -> String { MatchFormat.km(value) }
+        let fallback = "ne remplit pas : " + constraint.label
+        switch constraint {
+        case let .reach(city, .minutesByCar(minutes)):
+            if city.isParis, let time = value("temps_voiture_paris_min") {
+                return "à \(MatchFormat.duration(minutes: time)) de Paris au lieu de \(MatchFormat.duration(minutes: minutes))"
+            }
+            guard let time = estimatedCarMinutes(to: city, position: position) else { return fallback }
+            return "à ≈ \(MatchFormat.duration(minutes: time)) de \(city.name) au lieu de \(MatchFormat.duration(minutes: minutes)) (estimation)"
+        case let .reach(city, .kilometres(limit)):
+            guard let distance = distanceKm(to: city, position: position), distance.isFinite else { return fallback }
+            return "à \(km(distance)) km de \(city.name) à vol d'oiseau au lieu de \(km(limit))"
+        case let .longDistanceStation(limit):
+            guard let distance = value("distance_gare_grandes_lignes_km") else { return fallback }
+            return "gare TGV ou Intercités à \(km(distance)) km au lieu de \(km(limit))"
+        case let .maxPrice(housing, euros):
+            guard let price = value(housing.indicator) else { return fallback }
+            return "\(housing.plural) à \(MatchFormat.whole(price)) €/m² au lieu de \(MatchFormat.whole(euros))"
+        case let .need(amenity, limit):
+            let distance = amenity == .gp ? generalPractitionerDistanceKm[position] : amenity.distanceIndicator.flatMap(value)
+            guard let distance, distance.isFinite else { return fallback }
+            return limit == 0 ? "pas de \(amenity.label) dans la commune (le plus proche à \(km(distance)) km)"
+                : "\(amenity.label) à \(km(distance)) km au lieu de \(km(limit))"
+        case let .maxHeat(measure, limit):
+            guard let figure = value(measure.indicator) else { return fallback }
+            return "\(MatchFormat.whole(figure)) \(measure.label) par an au lieu de \(MatchFormat.whole(limit))"
+        case let .maxRadonZone(zone):
+            guard let figure = value("potentiel_radon") else { return fallback }
+            return "potentiel radon en zone \(Int(figure)) au lieu de \(zone)"
+        case .noDisasterSince:
+            guard let year = value("annee_derniere_catnat") else { return fallback }
+            return "catastrophe naturelle reconnue pour un événement de \(Int(year))"
+        case let .minFibre(percent):
+            guard let share = value("part_locaux_fibre") else { return fallback }
+            return "fibre : \(MatchFormat.whole(share)) % des locaux au lieu de \(MatchFormat.whole(percent))"
+        default:
+            return fallback
+        }
     }
 
     /// Each weighted dimension's share of a peer's match score.
