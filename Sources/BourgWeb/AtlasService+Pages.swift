@@ -178,6 +178,19 @@ public struct MethodPage: Encodable, Sendable {
     public var carTimes: CarTimeSection?
     /// What the public asks about and no open source measures: named once here, never shown as "no data" on town pages.
     public var knownGaps: [String]
+    /// The lever catalogue (`LeverCatalogue`): for each scored indicator, the action, who acts and the constraint.
+    public var levers: [MethodLever]
+    public var leverTargetRule: String
+}
+
+/// One entry of the lever catalogue on the method page.
+public struct MethodLever: Encodable, Sendable {
+    public var indicator: String
+    public var action: String
+    public var actionability: String
+    public var actors: String
+    public var constraint: String?
+    public var comparison: String
 }
 
 /// A dimension and its indicators, with coverage, on the method page.
@@ -477,7 +490,13 @@ extension AtlasService {
             frame: frame("Méthode", json: "/methode.json"), dimensions: dimensions, weights: presets.map(WeightTable.init),
             typology: TownType.allCases.map { TypologyRule(id: $0.rawValue, label: $0.label, rule: descriptions[$0] ?? "", count: counts.byType[$0, default: 0]) },
             outliers: outliers, peerGroup: scores.group.label, coverageTotal: coverage.first?.communesInGroup ?? 0, carTimes: carTimeSection(),
-            knownGaps: matrix.indicators.filter(\.sources.isEmpty).map { "\($0.label) (\($0.dimension.label)) : \($0.definition)" })
+            knownGaps: matrix.indicators.filter(\.sources.isEmpty).map { "\($0.label) (\($0.dimension.label)) : \($0.definition)" },
+            levers: scores.scoredIndicators.map { column in
+                let definition = matrix.indicators[column], action = LeverCatalogue.action(for: definition)
+                return MethodLever(indicator: definition.label, action: action.action, actionability: action.actionability.label,
+                                   actors: action.actorsText, constraint: action.constraint, comparison: action.comparison.shortLabel)
+            },
+            leverTargetRule: LeverCatalogue.targetRule)
     }
 
     public func cataloguePage() -> CataloguePage {
