@@ -127,6 +127,7 @@ struct RealAtlasTests {
             .nature: "Copernicus HRL 2018, Corine Land Cover 2012–2018, night-sky brightness 2016",
             .tourisme: "BPE 2019 only (BPE 2024's 34 categories have no tourism equipment)",
             .metropole: "INSEE attraction areas 2020",
+            .numerique: "ARCEP 2024's fibre eligibility only: 'très haut débit filaire' is the same figure (ρ > 0.99, neutral), mobile coverage and coworking spaces have no source",
         ]
         for dimension in AttractivenessDimension.weighable where WeightPresets.barometre.value(dimension) > 0 && noCurrentSource[dimension] == nil {
             let current = catalogue.filter {
