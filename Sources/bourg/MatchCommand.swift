@@ -91,7 +91,7 @@ struct MatchOptions: ParsableArguments {
     @Option(name: .long, help: "No natural disaster recognised (arrêté CatNat, any peril) for events of this year or later, 1982–2025.")
     var noDisasterSince: Int?
 
-    @Option(name: .long, help: "Needs, in the town or within :Nkm: \(Amenity.allCases.map(\.rawValue).joined(separator: ",")), e.g. lycee,gp:10km. Repeatable.")
+    @Option(name: .long, help: "Needs, in the town or within :Nkm, in French words with or without accents: \(Amenity.allCases.map(\.rawValue).joined(separator: ",")) (medecin = gp), and fibre (≥ 80 % of premises, or fibre:N), e.g. ecole,college,medecin:5km,fibre. Repeatable.")
     var need: [String] = []
 
     @Option(name: .long, help: "Population 2021 of the towns wanted, MIN-MAX (within the peer group), e.g. 5000-10000.")
@@ -268,6 +268,13 @@ enum MatchText {
             if let watch = town.watch { lines.append("     " + watch.text) }
             if !town.unknownConstraints.isEmpty {
                 lines.append("     ⚠ Donnée manquante, contrainte non vérifiée : " + town.unknownConstraints.joined(separator: " ; "))
+            }
+        }
+        if !result.nearMisses.isEmpty {
+            lines.append("")
+            lines.append("À une contrainte près (desserrez-la pour les voir) :")
+            for miss in result.nearMisses {
+                lines.append("  • \(miss.commune.name) (\(miss.commune.departement)) — \(FrenchFormat.number(miss.matchScore, decimals: 1))/100 : \(miss.shortfall)")
             }
         }
         lines.append("")

@@ -356,14 +356,49 @@ public struct Matcher: Sendable {
     /// How many near misses an answer lists.
     public static let nearMissCount = 10
 
-    /// The best-scored towns among those failing one constraint, with what they miss.
+    /// The towns failing one constraint by the least (relative gap ≤ `nearMissTolerance`), the smallest gap first
+    /// and, at equal gaps, the best match score, with what they miss.
     private func nearMisses(_ candidates: [(position: Int, constraint: Int)], profile: HouseholdProfile, board: Scoreboard) -> [NearMiss] {
-        candidates.sorted { (board.composites[$0.position], $1.position) > (board.composites[$1.position], $0.position) }
-            .prefix(Self.nearMissCount).map { candidate in
-                let constraint = profile.constraints[candidate.constraint]
+        let gaps = candidates.map { gap(profile.constraints[$0.constraint], position: $0.position) }
+        return candidates.indices.filter { gaps[$0] <= Self.nearMissTolerance }
+            .sorted { (gaps[$0], -board.composites[candidates[$0].position]) < (gaps[$1], -board.composites[candidates[$1].position]) }
+            .prefix(Self.nearMissCount).map { index in
+                let candidate = candidates[index], constraint = profile.constraints[candidate.constraint]
                 return NearMiss(commune: scores.matrix.communes[scores.members[candidate.position]], matchScore: board.composites[candidate.position],
                                 constraint: constraint.label, shortfall: shortfall(constraint, position: candidate.position))
             }
+    }
+
+    /// A near miss misses its constraint by at most this relative gap (50 %: 90 min for a 60 min limit).
+    public static let nearMissTolerance = 0.5
+
+    /// How far the peer at `position` is from meeting `constraint`, relative to the limit: (value − limit) / limit for a
+    /// ceiling, (limit − value) / limit for a floor, the distance over 10 km for an amenity wanted in the town, one
+    /// zone or 0.5 for a radon zone or a year; `.infinity` when it cannot be measured (lists, types, situations).
+    public func gap(_ constraint: MatchConstraint, position: Int) -> Double {
+        let row = scores.members[position]
+        func value(_ id: String) -> Double? { scores.matrix.value(commune: row, id) }
+        func over(_ figure: Double?, _ limit: Double) -> Double {
+            guard let figure, figure.isFinite else { return .infinity }
+            return limit > 0 ? max(0, figure - limit) / limit : (figure > 0 ? .infinity : 0)
+        }
+        switch constraint {
+        case let .reach(city, .minutesByCar(minutes)):
+            return over(city.isParis ? value("temps_voiture_paris_min") : estimatedCarMinutes(to: city, position: position), minutes)
+        case let .reach(city, .kilometres(limit)): return over(distanceKm(to: city, position: position), limit)
+        case let .longDistanceStation(limit): return over(value("distance_gare_grandes_lignes_km"), max(limit, 1))
+        case let .maxPrice(housing, euros): return over(value(housing.indicator), euros)
+        case let .need(amenity, limit):
+            let distance = amenity == .gp ? generalPractitionerDistanceKm[position] : amenity.distanceIndicator.flatMap(value)
+            guard let distance, distance.isFinite else { return .infinity }
+            return limit == 0 ? distance / 10 : over(distance, limit)
+        case let .maxHeat(measure, limit): return over(value(measure.indicator), max(limit, 1))
+        case let .maxRadonZone(zone): return over(value("potentiel_radon"), Double(zone))
+        case let .minFibre(percent):
+            guard let share = value("part_locaux_fibre"), percent > 0 else { return .infinity }
+            return max(0, percent - share) / percent
+        default: return .infinity
+        }
     }
 
     /// By how much the peer at `position` misses `constraint`, in French.
