@@ -110,6 +110,15 @@ public struct RankingPage: Encodable, Sendable {
     public var query: String
 }
 
+/// What a ranking request's filters say of one peer (`AtlasService.filterVerdicts`).
+enum FilterVerdict {
+    case kept
+    /// Left out by the département, the région or the type.
+    case otherFilter
+    /// Left out by its situation only.
+    case otherSituation
+}
+
 /// A choice of town type in a form.
 public struct TypeOption: Encodable, Sendable {
     public var id: String
@@ -318,12 +327,10 @@ extension AtlasService {
     /// The national map: mainland and Corsican départements, the overseas ones in insets, small towns coloured by
     /// their barometer composite.
     public func nationalMap() -> String {
-        let situation = matrix.indicator("situation")
-        let drawn = Set(Situation.ownCentreByDefault.map { Double($0.rawValue) })
         let points = scores.members.indices.compactMap { position -> Charts.MapPoint? in
             let commune = matrix.communes[scores.members[position]]
             // The banlieues of large urban units are left out, as in the ranking's default.
-            guard let value = situation.flatMap({ matrix.value(commune: scores.members[position], indicator: $0) }), drawn.contains(value) else { return nil }
+            guard let situation = peerSituation(position), Situation.ownCentreByDefault.contains(situation) else { return nil }
             guard let location = commune.position else { return nil }
             let composite = board.composites[position]
             return Charts.MapPoint(position: location,
@@ -350,23 +357,9 @@ extension AtlasService {
     public func rankingPage(_ request: RankingRequest, weightNotice: String? = nil) throws -> RankingPage {
         let board = request.weights == self.board.weights && request.aggregation == self.board.aggregation
             ? self.board : Scoreboard(scores: scores, weights: request.weights, aggregation: request.aggregation)
-        let situationColumn = matrix.indicator("situation")
-        func situation(_ position: Int) -> Situation? {
-            situationColumn.flatMap { matrix.value(commune: scores.members[position], indicator: $0) }.flatMap { Situation(rawValue: Int($0)) }
-        }
-        let wantedSituations = Set(request.situations)
-        var leftOutBySituation = 0
-        let ranking = FilteredRanking(board: board) { position in
-            let commune = matrix.communes[scores.members[position]]
-            if let departement = request.departement, commune.departement != departement { return false }
-            if let region = request.region, commune.region != region { return false }
-            if let type = request.type, !peerTypes.types(position).contains(type) { return false }
-            guard let own = situation(position), wantedSituations.contains(own) else {
-                leftOutBySituation += 1
-                return false
-            }
-            return true
-        }
+        let verdicts = filterVerdicts(request)
+        let ranking = FilteredRanking(board: board) { verdicts[$0] == .kept }
+        let leftOutBySituation = board.rankedPositions.filter { verdicts[$0] == .otherSituation }.count
         let shown = Array(ranking.kept.prefix(request.limit))
         let intervals = ranking.intervals(of: shown, uncertainty: uncertainty)
         let rows = shown.enumerated().map { index, position in
@@ -376,7 +369,7 @@ extension AtlasService {
             let interval = intervals[position]
             let missing = scores.missingWeightedDimensions(position, weights: request.weights).map(\.label)
             return RankingRow(
-                rank: ranking.rank(atIndex: index), commune: CommuneSummary(commune), situation: situation(position)?.shortLabel,
+                rank: ranking.rank(atIndex: index), commune: CommuneSummary(commune), situation: peerSituation(position)?.shortLabel,
                 composite: composite, compositeText: FrenchFormat.number(composite, decimals: 1), rankInterval: interval,
                 rankIntervalText: interval.map { "\(Int($0.low))–\(Int($0.high))" } ?? "",
                 types: types.map(\.label), typesText: types.map(\.label).joined(separator: " · "),
@@ -408,6 +401,25 @@ extension AtlasService {
             situationNote: leftOutBySituation > 0 ? Self.situationNote(leftOut: leftOutBySituation, situations: request.situations) : nil,
             includeAllSituationsQuery: { var all = request; all.situations = Situation.allCases; return RankingQuery.encode(all) }(),
             dimensionHeaders: scores.dimensions.map(\.label), matching: ranking.count, rows: rows, query: query)
+    }
+
+    /// What a ranking request's filters say of each peer (in `PeerScores.members` order): kept, left out by the
+    /// département, région or type, or left out by its situation only — the ranking's and the map's one rule.
+    func filterVerdicts(_ request: RankingRequest) -> [FilterVerdict] {
+        let wanted = Set(request.situations)
+        return scores.members.indices.map { position in
+            let commune = matrix.communes[scores.members[position]]
+            if let departement = request.departement, commune.departement != departement { return .otherFilter }
+            if let region = request.region, commune.region != region { return .otherFilter }
+            if let type = request.type, !peerTypes.types(position).contains(type) { return .otherFilter }
+            guard let situation = peerSituation(position), wanted.contains(situation) else { return .otherSituation }
+            return .kept
+        }
+    }
+
+    /// The situation of the peer at `position`, or `nil` when the atlas has none.
+    func peerSituation(_ position: Int) -> Situation? {
+        matrix.value(commune: scores.members[position], "situation").flatMap { Situation(rawValue: Int($0)) }
     }
 
     /// "412 banlieues d'unités urbaines de 100 000 habitants ou plus écartées", for the ranking and the match.

@@ -223,21 +223,9 @@ extension AtlasService {
         }
 
         // Which towns the filters keep (the ranking's: département, région, type, situations, the first `limite`).
-        let situationColumn = matrix.indicator("situation")
-        let wantedSituations = Set(request.situations.map { Double($0.rawValue) })
-        var leftOutBySituation = 0
-        var kept = positions.map { position -> Bool in
-            let commune = matrix.communes[scores.members[position]]
-            if let departement = request.departement, commune.departement != departement { return false }
-            if let region = request.region, commune.region != region { return false }
-            if let type = request.type, !peerTypes.types(position).contains(type) { return false }
-            guard let situation = situationColumn.flatMap({ matrix.value(commune: scores.members[position], indicator: $0) }),
-                  wantedSituations.contains(situation) else {
-                leftOutBySituation += 1
-                return false
-            }
-            return true
-        }
+        let verdicts = filterVerdicts(request)
+        let leftOutBySituation = verdicts.filter { $0 == .otherSituation }.count
+        var kept = verdicts.map { $0 == .kept }
         if let limit {
             let first = Set(board.rankedPositions.filter { kept[$0] }.prefix(limit))
             kept = positions.map { first.contains($0) }
