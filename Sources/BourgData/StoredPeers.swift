@@ -5,7 +5,7 @@ import GRDB
 /// What `bourg data build` stores of the default peer group (the small towns) beyond their indicator scores, so
 /// that a command about them reads their rows only, never the whole matrix: the peers' own rows of the matrix
 /// (`stored_peers.values`), their types under the standard rules, and their surroundings in the whole atlas
-/// (`MatchSurroundings`: the big cities, the nearest general practitioner). Each is the computation done at run
+/// (`MatchSurroundings`: the big cities, the nearest general practitioner, pharmacy and dentist). Each is the computation done at run
 /// time over the whole matrix, done once (tested equal).
 public enum StoredPeers {
     /// The peer group stored.
@@ -28,7 +28,7 @@ public enum StoredPeers {
                 INSERT OR REPLACE INTO stored_peers (key, peers, indicators, "values", types, city_poles, gp_distances)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [StoredRankings.peersKey(group.range), scores.members.count, width, AtlasDatabase.packed(values),
-                                 typeBytes, poles, AtlasDatabase.packed(surroundings.generalPractitionerDistanceKm)])
+                                 typeBytes, poles, AtlasDatabase.packed(surroundings.packedDistances)])
         }
     }
 }
@@ -76,9 +76,14 @@ extension AtlasDatabase {
             guard let row = try storedPeersRow(db, range: range, members: members) else { return nil }
             let rowid: Int64 = row["rowid"]
             let poles = try String.fetchOne(db, sql: "SELECT city_poles FROM stored_peers WHERE rowid = ?", arguments: [rowid]) ?? "[]"
-            return MatchSurroundings(
+            let count = members * Amenity.counted.count
+            guard let surroundings = MatchSurroundings(
                 cityPoles: try JSONDecoder().decode([CityPole].self, from: Data(poles.utf8)),
-                generalPractitionerDistanceKm: try Self.readDoubles(db, table: "stored_peers", column: "gp_distances", rowid: rowid, count: members))
+                packedDistances: try Self.readDoubles(db, table: "stored_peers", column: "gp_distances", rowid: rowid, count: count),
+                members: members) else {
+                throw DataBuildError(.storage, file: "stored_peers", message: "the stored distances have the wrong size: rebuild the atlas with `bourg data build`")
+            }
+            return surroundings
         }
     }
 }

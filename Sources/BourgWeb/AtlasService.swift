@@ -22,6 +22,8 @@ public protocol AtlasRepository: Sendable {
     func nationalMap() -> String
     /// The household page, from its query string.
     func findPage(_ query: [String: String], everyTown: Bool) throws -> FindPage
+    /// The household form as `query` filled it, with `rejected`'s messages next to their fields, and no answer.
+    func findPage(_ query: [String: String], rejected: WebError) -> FindPage
     /// The map page (`MapPage.swift`), from its query string; without the SVG unless `drawing`.
     func mapPage(_ query: [String: String], drawing: Bool) throws -> MapPage
     /// The validation against migration (`/validation`, `ValidationPage.swift`); 404 when the atlas stores none.

@@ -18,6 +18,10 @@ public struct FindPage: Encodable, Sendable {
     public var nearMisses: [NearMissRow]
     /// Links to the other pages of the answer (HTML only).
     public var pages: PageLinks?
+    /// A rejected form (HTML only): each invalid parameter's message, shown next to its field, by parameter name.
+    public var errors: [String: String] = [:]
+    /// The same messages as a list at the top of the form, each with the field's label (HTML only).
+    public var errorLines: [String] = []
 
     enum CodingKeys: String, CodingKey { case frame, form, asked, result, constraintLines, rows, summary, query }
 }
@@ -44,7 +48,10 @@ public struct FindForm: Encodable, Sendable {
     public var stationInTown: Bool
     public var maxHousePrice: String
     public var maxApartmentPrice: String
+    /// The `besoins` text as given (API and CLI syntax).
     public var needs: String
+    /// The form's needs: a checkbox and a distance (or fibre share) choice per facility.
+    public var needChoices: [NeedField]
     public var types: [TypeOption]
     /// The situation checkboxes; a fresh form ticks all but the banlieues of large urban units.
     public var situations: [TypeOption]
@@ -59,6 +66,17 @@ public struct FindForm: Encodable, Sendable {
     /// "Indifférent", zones 1, 1–2.
     public var radonOptions: [TypeOption]
     public var noDisasterSince: String
+}
+
+/// A need of the form: its checkbox (`besoin_ecole`) and its distance select (`besoin_ecole_km`; for fibre,
+/// `besoin_fibre_pct`, the share of premises).
+public struct NeedField: Encodable, Sendable {
+    public var id: String
+    public var label: String
+    public var checked: Bool
+    public var choiceName: String
+    public var choiceLabel: String
+    public var options: [TypeOption]
 }
 
 /// One town of the answer, for display.
@@ -78,17 +96,118 @@ public struct FindRow: Encodable, Sendable {
 ///
 /// Dimension ratings as on the ranking page (`nature=5`…; the barometer's weights otherwise); `pres=Paris:90min`
 /// or `Lyon:60km`; `gare_tgv_km`; `gare=1` (a station in the town); `prix_maison`, `prix_appartement` (€/m²);
-/// `besoins=lycee,college,creche,france-services,cinema,supermarche,gp:5km`; `types` (any of); `pvd=1`;
-/// `departements=46,12`; `par_departement`; `comme` (a town's name or code); `top` (1–100); `garder_inconnues=1`;
+/// `besoins=ecole,college,medecin:5km,fibre` (the API's text) or the form's checkboxes `besoin_ecole=1` with
+/// `besoin_ecole_km=0` (0 = in the town) and `besoin_fibre=1` with `besoin_fibre_pct=80`; `types` (any of); `pvd=1`;
+/// `departements=Lot,12,Bretagne` (codes or names; a région stands for its départements); `par_departement`;
+/// `comme` (a town's name or code); `top` (1–100); `garder_inconnues=1`;
 /// `situation_centre=1`… (only the situations ticked; none ticked = every situation).
 public enum FindQuery {
     static let fields = ["pres", "gare_tgv_km", "gare", "prix_maison", "prix_appartement", "besoins", "types", "pvd",
                          "departements", "par_departement", "comme", "top", "garder_inconnues", "chercher",
                          "nuits_max", "jours_35_max", "radon_max", "catnat_depuis", "page"]
+        + needAmenities.map(needParameter) + ["besoin_fibre"]
 
-    /// Every parameter the page reads: the fields, the dimension ratings, `preset`, the form's type and situation checkboxes.
+    /// Every parameter the page reads: the fields, the dimension ratings, `preset`, the form's type, situation and
+    /// need checkboxes and the needs' distances.
     static let parameterNames = fields + AttractivenessDimension.weighable.map(\.rawValue) + ["preset"] + TownType.allCases.map { "type_\($0.rawValue)" }
-        + RankingQuery.situationParameters
+        + RankingQuery.situationParameters + needAmenities.map { needParameter($0) + "_km" } + ["besoin_fibre_pct"]
+
+    /// Each parameter's field, in the words of the form (for the list of errors at the top of a rejected form).
+    static let fieldLabels: [String: String] = {
+        var labels = ["pres": "Une grande ville à rejoindre", "gare_tgv_km": "Gare TGV ou Intercités", "prix_maison": "Prix des maisons",
+                      "prix_appartement": "Prix des appartements", "besoins": "Indispensables", "types": "Types",
+                      "departements": "Départements", "par_departement": "Communes par département", "comme": "Des communes comme",
+                      "top": "Nombre de communes", "nuits_max": "Nuits chaudes", "jours_35_max": "Jours à plus de 35 °C",
+                      "radon_max": "Potentiel radon", "catnat_depuis": "Catastrophes naturelles", "page": "Page",
+                      "preset": "Pondération", "besoin_fibre_pct": "Fibre optique"]
+        for dimension in AttractivenessDimension.weighable { labels[dimension.rawValue] = dimension.label }
+        for amenity in needAmenities { labels[needParameter(amenity) + "_km"] = "Indispensables : \(amenity.label)" }
+        return labels
+    }()
+
+    /// The facilities of the form's needs, in the order shown (children, health, daily life); every `Amenity`.
+    static let needAmenities: [Amenity] = {
+        let order: [Amenity] = [.ecole, .college, .lycee, .creche, .gp, .pharmacie, .dentiste, .maisonSante, .urgences,
+                                .supermarche, .franceServices, .gare, .bibliotheque, .cinema]
+        return order + Amenity.allCases.filter { !order.contains($0) }
+    }()
+
+    /// The checkbox of a need: `besoin_ecole`, `besoin_france_services`; its distance select adds `_km`.
+    static func needParameter(_ amenity: Amenity) -> String { "besoin_" + amenity.rawValue.replacingOccurrences(of: "-", with: "_") }
+
+    /// The distance a need's select proposes first (km; 0 = in the town): what a household usually accepts.
+    static func defaultKm(_ amenity: Amenity) -> Double {
+        switch amenity {
+        case .ecole: 0
+        case .gp, .pharmacie, .creche, .bibliotheque: 5
+        case .college, .dentiste, .maisonSante, .supermarche, .gare: 10
+        case .cinema, .franceServices: 15
+        case .lycee: 20
+        case .urgences: 30
+        }
+    }
+
+    /// The distances a need's select offers (km).
+    static let kmChoices: [Double] = [0, 2, 5, 10, 15, 20, 30, 50]
+    /// The fibre shares the fibre need offers (% of premises).
+    static let fibreChoices: [Double] = [50, MatchInput.defaultFibrePercent, 95]
+
+    /// The needs of the form's checkboxes (each replaces the same need of the `besoins` text).
+    static func checkedNeeds(_ query: [String: String]) throws -> [MatchConstraint] {
+        func field(_ name: String) -> String? {
+            guard let value = query[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            return value
+        }
+        func wrap<T>(_ name: String, _ body: () throws -> T) throws -> T {
+            do { return try body() } catch let error as MatchError { throw WebError.badParameter(name, error.description) }
+        }
+        var needs: [MatchConstraint] = []
+        for amenity in needAmenities where field(needParameter(amenity)) != nil {
+            let name = needParameter(amenity) + "_km"
+            let km = try field(name).map { text in try wrap(name) { try MatchInput.kilometres(text) } } ?? defaultKm(amenity)
+            needs.append(.need(amenity: amenity, withinKm: km))
+        }
+        if field("besoin_fibre") != nil {
+            let percent = try field("besoin_fibre_pct").map { text in
+                try wrap("besoin_fibre_pct") { try MatchInput.number(text.replacingOccurrences(of: "%", with: ""), in: 0...100) }
+            } ?? MatchInput.defaultFibrePercent
+            needs.append(.minFibre(percent: percent))
+        }
+        return needs
+    }
+
+    /// The form's need fields for `query`: ticked from the checkboxes or the `besoins` text (read leniently: the
+    /// form is also shown again with a rejected value), each with its distance selected.
+    static func needFields(_ query: [String: String]) -> [NeedField] {
+        let given = ((try? MatchInput.needs(query["besoins"] ?? "")) ?? []) + ((try? checkedNeeds(query)) ?? [])
+        func choice(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+        func options(_ values: [Double], selected: Double, label: (Double) -> String) -> [TypeOption] {
+            (values.contains(selected) ? values : (values + [selected]).sorted()).map {
+                TypeOption(id: choice($0), label: label($0), selected: $0 == selected)
+            }
+        }
+        var fields = needAmenities.map { amenity -> NeedField in
+            let asked = given.lazy.compactMap { constraint -> Double? in
+                if case let .need(wanted, km) = constraint, wanted == amenity { return km }
+                return nil
+            }.last
+            return NeedField(id: needParameter(amenity), label: amenity.label, checked: asked != nil, choiceName: needParameter(amenity) + "_km",
+                             choiceLabel: "distance pour : \(amenity.label)",
+                             options: options(kmChoices, selected: asked ?? defaultKm(amenity)) {
+                                 $0 == 0 ? "dans la commune" : "à \(FrenchFormat.number($0, decimals: $0 == $0.rounded() ? 0 : 1)) km au plus"
+                             })
+        }
+        let fibre = given.lazy.compactMap { constraint -> Double? in
+            if case let .minFibre(percent) = constraint { return percent }
+            return nil
+        }.last
+        fields.append(NeedField(id: "besoin_fibre", label: "fibre optique", checked: fibre != nil, choiceName: "besoin_fibre_pct",
+                                choiceLabel: "part des locaux éligibles à la fibre",
+                                options: options(fibreChoices, selected: fibre ?? MatchInput.defaultFibrePercent) {
+                                    "\(FrenchFormat.number($0, decimals: 0)) % des locaux au moins"
+                                }))
+        return fields
+    }
 
     /// Whether the household asked for an answer: `chercher` (the form's submission), or any constraint of the form.
     /// Ratings, `preset` and the situation checkboxes alone only fill the form in (the home page's profiles).
@@ -96,7 +215,7 @@ public enum FindQuery {
         !Set(query.keys).isDisjoint(with: Set(fields + TownType.allCases.map { "type_\($0.rawValue)" }))
     }
 
-    static func decode(_ query: [String: String], poles: [CityPole], presets: [Weights] = WeightPresets.all,
+    static func decode(_ query: [String: String], poles: [CityPole], places: PlaceNames, presets: [Weights] = WeightPresets.all,
                        resolveTown: (String) throws -> String?) throws -> HouseholdProfile {
         let ranking = try RankingQuery.decode(query.filter { AttractivenessDimension(rawValue: $0.key) != nil || $0.key == "preset" }, presets: presets)
         var constraints: [MatchConstraint] = []
@@ -132,13 +251,23 @@ public enum FindQuery {
         if let needs = field("besoins") {
             constraints += try wrap("besoins") { try MatchInput.needs(needs) }
         }
+        for need in try checkedNeeds(query) {
+            constraints.removeAll { given in
+                switch (given, need) {
+                case let (.need(old, _), .need(new, _)): old == new
+                case (.minFibre, .minFibre): true
+                default: false
+                }
+            }
+            constraints.append(need)
+        }
         // Types come as `types=littoral,montagne` or as the form's checkboxes `type_littoral=1`.
         var types = try field("types").map { text in try wrap("types") { try MatchInput.types(text) } } ?? []
         types += TownType.allCases.filter { query["type_\($0.rawValue)"] != nil && !types.contains($0) }
         if !types.isEmpty { constraints.append(.types(anyOf: types)) }
         if field("pvd") != nil { constraints.append(.petitesVillesDeDemain) }
         if let situations = RankingQuery.situations(query) { constraints.append(.situations(anyOf: situations)) }
-        if let codes = field("departements") { constraints.append(.departements(codes: try wrap("departements") { try MatchInput.departements(codes) })) }
+        if let names = field("departements") { constraints.append(.departements(codes: try wrap("departements") { try places.departementCodes(names) })) }
         let perDepartement = try integer("par_departement", 1...100)
         let top = try integer("top", 1...100) ?? 20
         var like: String?
@@ -158,7 +287,7 @@ extension AtlasService {
     /// The household page for `query`; with `everyTown`, every matching town (the CSV export), not one page.
     public func findPage(_ query: [String: String], everyTown: Bool = false) throws -> FindPage {
         let asked = FindQuery.asked(query)
-        var profile = try FindQuery.decode(query, poles: matcher.cityPoles, presets: presets) { try search($0, limit: 1).first?.code }
+        var profile = try FindQuery.decode(query, poles: matcher.cityPoles, places: matcher.places, presets: presets) { try search($0, limit: 1).first?.code }
         let pageText = (query["page"] ?? "").trimmingCharacters(in: .whitespaces)
         let page = pageText.isEmpty ? 1 : (Int(pageText) ?? 0)
         guard (1...100).contains(page) else { throw WebError.badParameter("page", "un numéro de page de 1 à 100 est attendu") }
@@ -185,29 +314,7 @@ extension AtlasService {
                 unknown: town.unknownConstraints.isEmpty ? nil : "non vérifié faute de donnée : " + town.unknownConstraints.joined(separator: ", "),
                 likeness: town.similarityDistance.map { "ressemblance : distance \(FrenchFormat.number($0, decimals: 2))" })
         }
-        let ratings = profile.ratings
-        let wanted = Set(profile.constraints.flatMap { constraint -> [TownType] in
-            if case let .types(types) = constraint { return types }
-            return []
-        })
-        let form = FindForm(
-            ratings: AttractivenessDimension.weighable.map { WeightField(id: $0.rawValue, label: $0.label, value: Int((ratings[$0] ?? 0).rounded()), note: "") },
-            reach: query["pres"] ?? "", longDistanceKm: query["gare_tgv_km"] ?? "", stationInTown: query["gare"] != nil,
-            maxHousePrice: query["prix_maison"] ?? "", maxApartmentPrice: query["prix_appartement"] ?? "", needs: query["besoins"] ?? "",
-            types: TownType.allCases.map { TypeOption(id: $0.rawValue, label: $0.label, selected: wanted.contains($0)) },
-            situations: Situation.allCases.map { situation in
-                // A fresh form proposes the household default; an answered or prefilled one shows what was asked.
-                let given = RankingQuery.situations(query)
-                let ticked = asked ? (given ?? Situation.allCases) : (given ?? Situation.ownCentreByDefault)
-                return TypeOption(id: situation.id, label: situation.label, selected: ticked.contains(situation))
-            },
-            pvdOnly: query["pvd"] != nil, departements: query["departements"] ?? "", perDepartement: query["par_departement"] ?? "",
-            like: query["comme"] ?? "", keepUnknown: query["garder_inconnues"] != nil, cities: matcher.cityPoles.map(\.name).sorted(),
-            maxTropicalNights: query["nuits_max"] ?? "", maxHotDays: query["jours_35_max"] ?? "",
-            radonOptions: [("", "indifférent"), ("1", "faible (zone 1)"), ("2", "zone 1 ou 2")].map { id, label in
-                TypeOption(id: id, label: label, selected: (query["radon_max"] ?? "") == id)
-            },
-            noDisasterSince: query["catnat_depuis"] ?? "")
+        let form = findForm(query, ratings: profile.ratings, asked: asked)
         let encoded = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         let first = perPage * (page - 1) + 1
@@ -234,6 +341,46 @@ extension AtlasService {
             frame: frame("Où vivre ?", json: "/trouver.json" + (encoded.isEmpty ? "" : "?" + encoded)), form: form, asked: asked,
             result: result, constraintLines: (result?.constraints ?? []).map(\.summary), rows: rows, summary: summary, query: encoded,
             map: result.map { findMap($0) } ?? "", nearMisses: nearMisses, pages: pages)
+    }
+
+    /// The household page showing the form again as `query` filled it, with `rejected`'s messages next to their
+    /// fields and no answer: what an HTML request with a bad value gets (status 400), so that nothing typed is lost.
+    public func findPage(_ query: [String: String], rejected: WebError) -> FindPage {
+        let ratingQuery = query.filter { AttractivenessDimension(rawValue: $0.key) != nil || $0.key == "preset" }
+        let ratings = (try? RankingQuery.decode(ratingQuery, presets: presets)).map { HouseholdProfile(weights: $0.weights).ratings }
+            ?? Dictionary(uniqueKeysWithValues: AttractivenessDimension.weighable.map { dimension in
+                (dimension, Double(min(5, max(0, Int(query[dimension.rawValue] ?? "") ?? 0))))
+            })
+        let labels = FindQuery.fieldLabels
+        let errors = Dictionary(rejected.invalidParams.map { ($0.name, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        return FindPage(
+            frame: frame("Où vivre ? — à corriger", json: "/trouver.json"), form: findForm(query, ratings: ratings, asked: false), asked: false,
+            result: nil, constraintLines: [], rows: [], summary: nil, query: "", map: "", nearMisses: [], pages: nil,
+            errors: errors, errorLines: rejected.invalidParams.map { "\(labels[$0.name] ?? $0.name) : \($0.reason)" })
+    }
+
+    /// The form's fields as `query` filled them (every text kept as typed).
+    func findForm(_ query: [String: String], ratings: [AttractivenessDimension: Double], asked: Bool) -> FindForm {
+        let wanted = Set(((try? MatchInput.types(query["types"] ?? "")) ?? []) + TownType.allCases.filter { !(query["type_\($0.rawValue)"] ?? "").isEmpty })
+        return FindForm(
+            ratings: AttractivenessDimension.weighable.map { WeightField(id: $0.rawValue, label: $0.label, value: Int((ratings[$0] ?? 0).rounded()), note: "") },
+            reach: query["pres"] ?? "", longDistanceKm: query["gare_tgv_km"] ?? "", stationInTown: query["gare"] != nil,
+            maxHousePrice: query["prix_maison"] ?? "", maxApartmentPrice: query["prix_appartement"] ?? "", needs: query["besoins"] ?? "",
+            needChoices: FindQuery.needFields(query),
+            types: TownType.allCases.map { TypeOption(id: $0.rawValue, label: $0.label, selected: wanted.contains($0)) },
+            situations: Situation.allCases.map { situation in
+                // A fresh form proposes the household default; an answered or prefilled one shows what was asked.
+                let given = RankingQuery.situations(query)
+                let ticked = asked ? (given ?? Situation.allCases) : (given ?? Situation.ownCentreByDefault)
+                return TypeOption(id: situation.id, label: situation.label, selected: ticked.contains(situation))
+            },
+            pvdOnly: query["pvd"] != nil, departements: query["departements"] ?? "", perDepartement: query["par_departement"] ?? "",
+            like: query["comme"] ?? "", keepUnknown: query["garder_inconnues"] != nil, cities: matcher.cityPoles.map(\.name).sorted(),
+            maxTropicalNights: query["nuits_max"] ?? "", maxHotDays: query["jours_35_max"] ?? "",
+            radonOptions: [("", "indifférent"), ("1", "faible (zone 1)"), ("2", "zone 1 ou 2")].map { id, label in
+                TypeOption(id: id, label: label, selected: (query["radon_max"] ?? "") == id)
+            },
+            noDisasterSince: query["catnat_depuis"] ?? "")
     }
 
     /// The answer's towns on the map of France (mainland and Corsica), numbered by their place.

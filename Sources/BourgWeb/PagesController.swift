@@ -73,7 +73,12 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         }
         router.get("/trouver") { request, _ in
             let query = try request.queryParameters(known: FindQuery.parameterNames)
-            return try page(request) { try repository.findPage(query, everyTown: false) } html: { try renderer.render($0, template: "find") }
+            do {
+                return try page(request) { try repository.findPage(query, everyTown: false) } html: { try renderer.render($0, template: "find") }
+            } catch let error as WebError where !error.invalidParams.isEmpty {
+                // The form again, as typed, with the message next to its field.
+                return Responses.html(try renderer.render(repository.findPage(query, rejected: error), template: "find"), status: .badRequest)
+            }
         }
         router.get("/trouver.json") { request, _ in
             let query = try request.queryParameters(known: FindQuery.parameterNames)

@@ -31,7 +31,7 @@ struct MatchCommand: ParsableCommand {
                 throw UserError("--near : \(error.description)")
             }
         }
-        constraints += try options.constraints()
+        constraints += try options.constraints(places: matcher.places)
         var likeCode: String?
         if let like = options.like {
             let commune = try TownLookup.find(like, in: database)
@@ -97,10 +97,10 @@ struct MatchOptions: ParsableArguments {
     @Option(name: .long, help: "Population 2021 of the towns wanted, MIN-MAX (within the peer group), e.g. 5000-10000.")
     var population: String?
 
-    @Option(name: .long, help: "Only these départements, e.g. 46,12.")
+    @Option(name: .long, help: "Only these départements, by code or name, or régions by name: e.g. 46,12 or \"Lot, Aveyron\" or Bretagne.")
     var departements: String?
 
-    @Option(name: .long, help: "Not these départements, e.g. 75,92.")
+    @Option(name: .long, help: "Not these départements (codes or names, as --departements), e.g. 75,92.")
     var excludeDepartements: String?
 
     @Option(name: .long, help: "Only these régions (INSEE codes), e.g. 76.")
@@ -145,8 +145,9 @@ struct MatchOptions: ParsableArguments {
         _ = try constraints()
     }
 
-    /// Every constraint but --near (which needs the atlas' list of big cities).
-    func constraints() throws -> [MatchConstraint] {
+    /// Every constraint but --near (which needs the atlas' list of big cities); the départements by name need the
+    /// atlas' `places` (without them, as in `validate()`, only codes are read and names are left for later).
+    func constraints(places: PlaceNames? = nil) throws -> [MatchConstraint] {
         func parse<T>(_ option: String, _ body: () throws -> T) throws -> T {
             do { return try body() } catch let error as MatchError { throw ValidationError("\(option) : \(error.description)") }
         }
@@ -185,9 +186,11 @@ struct MatchOptions: ParsableArguments {
             }
             result.append(.population(range: SizeRange(minimum: minimum, maximum: maximum)))
         }
-        if let departements { result.append(.departements(codes: try parse("--departements") { try MatchInput.departements(departements) })) }
-        if let excludeDepartements {
-            result.append(.excludedDepartements(codes: try parse("--exclude-departements") { try MatchInput.departements(excludeDepartements) }))
+        if let places {
+            if let departements { result.append(.departements(codes: try parse("--departements") { try places.departementCodes(departements) })) }
+            if let excludeDepartements {
+                result.append(.excludedDepartements(codes: try parse("--exclude-departements") { try places.departementCodes(excludeDepartements) }))
+            }
         }
         if let regions { result.append(.regions(codes: try parse("--regions") { try MatchInput.regions(regions) })) }
         if let excludeRegions {

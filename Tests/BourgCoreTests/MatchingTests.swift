@@ -174,7 +174,7 @@ struct MatchConstraintTests {
     }
 
     @Test func generalPractitionerDistanceLooksAtEveryCommuneOfTheAtlas() {
-        let distances = Towns.matcher.generalPractitionerDistanceKm
+        let distances = Towns.matcher.nearestKm[.gp]!
         #expect(distances[0] == 0)                                  // T1 has doctors
         #expect(abs(distances[2] - 3) < 1e-6)                       // T3 has none; the hamlet (not a peer) 3 km away has
         #expect(abs(distances[5] - 20) < 1e-6)                      // T6: T5 and T7, 20 km away
@@ -185,6 +185,10 @@ struct MatchConstraintTests {
         let within5 = Towns.outcomes(.need(amenity: .gp, withinKm: 5))
         #expect(within5.fail == ["T6"])
         #expect(within5.unknown == ["T9"])
+        // A counted amenity the atlas does not hold is unknown everywhere, never a failure.
+        let pharmacies = Towns.matcher.nearestKm[.pharmacie] ?? []
+        #expect(pharmacies.count == Towns.scores.members.count && pharmacies.allSatisfy { $0.isNaN })
+        #expect(Towns.outcomes(.need(amenity: .pharmacie, withinKm: 5)).fail.isEmpty)
     }
 
     @Test func populationDepartementsAndRegions() {

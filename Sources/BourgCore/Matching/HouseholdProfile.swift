@@ -192,8 +192,12 @@ public enum HousingKind: String, Sendable, Hashable, Codable, CaseIterable {
 /// Something a household must have in the town or nearby.
 public enum Amenity: String, Sendable, Hashable, Codable, CaseIterable {
     /// At least one general practitioner (BPE 2019, D201); "within N km" is measured by `Matcher` to the
-    /// nearest commune that has one (there is no such indicator in the atlas).
+    /// nearest commune that has one (`countIndicator`; there is no distance indicator in the atlas).
     case gp
+    /// At least one pharmacy (BPE 2019), measured like `gp`.
+    case pharmacie
+    /// At least one dentist (BPE 2019), measured like `gp`.
+    case dentiste
     case college
     case lycee
     case creche
@@ -210,6 +214,8 @@ public enum Amenity: String, Sendable, Hashable, Codable, CaseIterable {
     public var label: String {
         switch self {
         case .gp: "médecin généraliste"
+        case .pharmacie: "pharmacie"
+        case .dentiste: "dentiste"
         case .college: "collège"
         case .lycee: "lycée"
         case .creche: "crèche"
@@ -224,10 +230,11 @@ public enum Amenity: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// The atlas indicator giving the straight-line distance (0 when the commune has one); `nil` for `gp`.
+    /// The atlas indicator giving the straight-line distance (0 when the commune has one); `nil` for the amenities
+    /// counted in the commune only (`countIndicator`).
     public var distanceIndicator: String? {
         switch self {
-        case .gp: nil
+        case .gp, .pharmacie, .dentiste: nil
         case .college: "distance_college_km"
         case .lycee: "distance_lycee_km"
         case .creche: "distance_creche_km"
@@ -241,6 +248,20 @@ public enum Amenity: String, Sendable, Hashable, Codable, CaseIterable {
         case .bibliotheque: "distance_bibliotheque_km"
         }
     }
+
+    /// For an amenity the atlas counts per commune (per 10,000 inhabitants) but gives no distance to: the count;
+    /// the distance is then the straight line to the nearest commune whose count is above 0 (`MatchSurroundings`).
+    public var countIndicator: String? {
+        switch self {
+        case .gp: "medecins_generalistes_pour_10000"
+        case .pharmacie: "pharmacies_pour_10000"
+        case .dentiste: "dentistes_pour_10000"
+        default: nil
+        }
+    }
+
+    /// The amenities measured by `countIndicator`, in the order their distances are stored.
+    public static let counted: [Amenity] = allCases.filter { $0.countIndicator != nil }
 }
 
 /// A big city a household may want to reach: the commune-centre of the pole of an attraction area

@@ -23,8 +23,28 @@ public enum MatchInput {
             throw MatchError("plusieurs grandes villes s'appellent « \(name) » : précisez le code INSEE ("
                 + found.map { "\($0.code) dans le \($0.departement)" }.joined(separator: ", ") + ")")
         }
+        let close = poles.filter { editDistance(folded($0.name), wanted, atMost: 2) <= 2 }.map(\.name)
         let examples = poles.prefix(12).map(\.name).joined(separator: ", ")
-        throw MatchError("« \(name) » n'est pas le pôle d'une aire d'attraction de 200 000 habitants ou plus ; villes possibles (\(poles.count)) : \(examples)…")
+        throw MatchError("« \(name) » n'est pas le pôle d'une aire d'attraction de 200 000 habitants ou plus"
+            + (close.isEmpty ? "" : " ; vouliez-vous dire \(close.prefix(3).joined(separator: " ou ")) ?")
+            + " ; villes possibles (\(poles.count)) : \(examples)…")
+    }
+
+    /// The number of single-character insertions, deletions or substitutions turning `a` into `b` (Levenshtein),
+    /// or `atMost + 1` as soon as it is known to exceed `atMost`.
+    public static func editDistance(_ a: String, _ b: String, atMost: Int) -> Int {
+        let a = Array(a), b = Array(b)
+        guard abs(a.count - b.count) <= atMost else { return atMost + 1 }
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + [Int](repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            if current.min()! > atMost { return atMost + 1 }
+            previous = current
+        }
+        return min(previous[b.count], atMost + 1)
     }
 
     /// A limit: `90min`, `90mn`, `1h30`, `1h` (car time) or `40km` (straight line).
@@ -128,6 +148,8 @@ public enum MatchInput {
             "maison sante": .maisonSante, "maison de sante": .maisonSante, "msp": .maisonSante,
             "gare": .gare, "gare sncf": .gare,
             "bibliotheque": .bibliotheque, "mediatheque": .bibliotheque,
+            "pharmacies": .pharmacie, "dentistes": .dentiste, "chirurgien dentiste": .dentiste,
+            "ecoles": .ecole, "colleges": .college, "lycees": .lycee, "creches": .creche, "medecins": .gp,
         ]
         return aliases[key] ?? Amenity(rawValue: key.replacingOccurrences(of: " ", with: "-"))
     }

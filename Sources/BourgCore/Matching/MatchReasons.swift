@@ -369,14 +369,12 @@ struct MatchExplainer {
             return fact("gare_dans_commune")
         case let .maxPrice(housing, _):
             return fact(housing.indicator)
-        case .need(.gp, _):
-            let distance = matcher.generalPractitionerDistanceKm[position]
-            if distance == 0 { return fact("medecins_generalistes_pour_10000") }
-            guard distance.isFinite else { return nil }
-            return MatchFact(indicator: "distance_generaliste_km", value: distance,
-                             text: "médecin généraliste à \(MatchFormat.km(distance)) km (commune la plus proche qui en a un)")
         case let .need(amenity, _):
-            return amenity.distanceIndicator.flatMap(fact)
+            guard let count = amenity.countIndicator else { return amenity.distanceIndicator.flatMap(fact) }
+            guard let distance = matcher.distanceKm(to: amenity, position: position) else { return nil }
+            if distance == 0 { return fact(count) }
+            return MatchFact(indicator: "distance_\(amenity == .gp ? "generaliste" : amenity.rawValue)_km", value: distance,
+                             text: "\(amenity.label) à \(MatchFormat.km(distance)) km (commune la plus proche qui en a un)")
         case let .types(wanted):
             let assignments = matcher.typology.types(of: row, in: matrix)
             guard let assignment = assignments.first(where: { wanted.contains($0.type) }) else { return nil }

@@ -24,11 +24,11 @@ public struct Matcher: Sendable {
     public private(set) var cityPoles: [CityPole]
     /// Estimated car minutes from every peer to the big cities other than Paris (`useCarTimes`); none by default.
     public private(set) var carTimes = CarTimes.none
-    /// Per peer (position in `scores.members`): straight-line distance in km from its town hall to the town
-    /// hall of the nearest commune of the whole matrix, on the same land mass, with at least one general
-    /// practitioner (`medecins_generalistes_pour_10000` > 0); 0 when it has one itself; NaN when unknown
-    /// (its own figure is missing, or it has none and no position).
-    public let generalPractitionerDistanceKm: [Double]
+    /// Per counted amenity (`Amenity.counted`: general practitioner, pharmacy, dentist), per peer (position in
+    /// `scores.members`): `MatchSurroundings.nearestKm`.
+    public let nearestKm: [Amenity: [Double]]
+    /// The départements and régions of the matrix by name, to read them as households write them.
+    public let places: PlaceNames
     /// Median €/m² among the peers that have a price, per kind of housing.
     public let peerMedianPrice: [HousingKind: Double]
     /// The types of every peer.
@@ -54,7 +54,8 @@ public struct Matcher: Sendable {
         similarity = TownSimilarity(scores: scores)
         let surroundings = surroundings ?? MatchSurroundings(scores: scores)
         cityPoles = surroundings.cityPoles
-        generalPractitionerDistanceKm = surroundings.generalPractitionerDistanceKm
+        nearestKm = surroundings.nearestKm
+        places = PlaceNames(communes: scores.matrix.communes)
         let peerTypes = peerTypes ?? PeerTypes(scores: scores, rules: typology)
         typesOfPeers = scores.members.indices.map { Set(peerTypes.types($0)) }
         var medians: [HousingKind: Double] = [:]
@@ -134,13 +135,11 @@ public struct Matcher: Sendable {
             return onValue("gare_dans_commune") { $0 == 1 }
         case let .maxPrice(housing, euros):
             return onValue(housing.indicator) { $0 <= euros }
-        case let .need(.gp, km):
-            return { position in
-                let distance = self.generalPractitionerDistanceKm[position]
-                return distance.isNaN ? .unknown : (distance <= km ? .pass : .fail)
-            }
         case let .need(amenity, km):
-            return onValue(amenity.distanceIndicator ?? "") { $0 <= km }
+            return { position in
+                guard let distance = self.distanceKm(to: amenity, position: position) else { return .unknown }
+                return distance <= km ? .pass : .fail
+            }
         case let .population(range):
             return { position in
                 guard let population = matrix.communes[members[position]].population else { return .unknown }
@@ -202,6 +201,15 @@ public struct Matcher: Sendable {
         guard let from = commune.position, let to = city.position else { return nil }
         guard commune.territory == city.territory else { return .infinity }
         return from.distanceKm(to: to)
+    }
+
+    /// Straight-line distance in km from a peer's town hall to the nearest commune with `amenity` (0 when it has
+    /// one), or `nil` when unknown: the atlas's distance indicator, or the nearest count above 0 (`nearestKm`).
+    public func distanceKm(to amenity: Amenity, position: Int) -> Double? {
+        let distance = amenity.distanceIndicator.map { scores.matrix.value(commune: scores.members[position], $0) }
+            ?? nearestKm[amenity]?[position]
+        guard let distance, distance.isFinite else { return nil }
+        return distance
     }
 
     /// Checks a profile's settings; throws a French explanation of the first problem.
@@ -389,8 +397,7 @@ public struct Matcher: Sendable {
         case let .longDistanceStation(limit): return over(value("distance_gare_grandes_lignes_km"), max(limit, 1))
         case let .maxPrice(housing, euros): return over(value(housing.indicator), euros)
         case let .need(amenity, limit):
-            let distance = amenity == .gp ? generalPractitionerDistanceKm[position] : amenity.distanceIndicator.flatMap(value)
-            guard let distance, distance.isFinite else { return .infinity }
+            guard let distance = distanceKm(to: amenity, position: position) else { return .infinity }
             return limit == 0 ? distance / 10 : over(distance, limit)
         case let .maxHeat(measure, limit): return over(value(measure.indicator), max(limit, 1))
         case let .maxRadonZone(zone): return over(value("potentiel_radon"), Double(zone))
@@ -424,8 +431,7 @@ public struct Matcher: Sendable {
             guard let price = value(housing.indicator) else { return fallback }
             return "\(housing.plural) à \(MatchFormat.whole(price)) €/m² au lieu de \(MatchFormat.whole(euros))"
         case let .need(amenity, limit):
-            let distance = amenity == .gp ? generalPractitionerDistanceKm[position] : amenity.distanceIndicator.flatMap(value)
-            guard let distance, distance.isFinite else { return fallback }
+            guard let distance = distanceKm(to: amenity, position: position) else { return fallback }
             return limit == 0 ? "pas de \(amenity.label) dans la commune (le plus proche à \(km(distance)) km)"
                 : "\(amenity.label) à \(km(distance)) km au lieu de \(km(limit))"
         case let .maxHeat(measure, limit):
@@ -494,10 +500,10 @@ public struct Matcher: Sendable {
         if constraints.contains(where: { if case .reach(_, .kilometres) = $0 { true } else { false } }) {
             notes.append("Distance aux grandes villes : à vol d'oiseau, de mairie à mairie, sur le même territoire (métropole, Corse, chaque DOM), pas par la route.")
         }
-        if constraints.contains(where: { if case .need(.gp, _) = $0 { true } else { false } }) {
-            notes.append("Médecin généraliste : 0 km si la commune en a au moins un (BPE 2019), sinon distance à vol d'oiseau jusqu'à la mairie de la commune la plus proche (de tout l'atlas, même territoire) qui en a un.")
+        if constraints.contains(where: { if case let .need(amenity, _) = $0 { amenity.countIndicator != nil } else { false } }) {
+            notes.append("Médecin généraliste, pharmacie, dentiste : 0 km si la commune en a au moins un (BPE 2019), sinon distance à vol d'oiseau jusqu'à la mairie de la commune la plus proche (de tout l'atlas, même territoire) qui en a un.")
         }
-        if constraints.contains(where: { if case let .need(amenity, _) = $0 { amenity != .gp } else { false } }) {
+        if constraints.contains(where: { if case let .need(amenity, _) = $0 { amenity.countIndicator == nil } else { false } }) {
             notes.append("Équipements : distance à vol d'oiseau de mairie à mairie jusqu'à la commune la plus proche qui en a un, 0 dans la commune (BPE 2019 ; France Services 2024 ; cinémas BPE ou Basilic).")
         }
         if constraints.contains(where: { if case .types = $0 { true } else { false } }) {
