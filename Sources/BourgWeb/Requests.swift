@@ -124,12 +124,27 @@ extension Request {
         }
         let known = Set(known)
         var result: [String: String] = [:]
-        for (name, value) in uri.queryParameters where known.contains(String(name)) {
-            guard result.updateValue(String(value), forKey: String(name)) == nil else {
+        for (name, value) in Self.formParameters(uri.query ?? "") where known.contains(name) {
+            guard result.updateValue(value, forKey: name) == nil else {
                 throw WebError.badParameter(String(name.prefix(40)), "paramètre donné plusieurs fois")
             }
         }
         return result
+    }
+}
+
+extension Request {
+    /// The name–value pairs of a query string as a browser's form sends them (`application/x-www-form-urlencoded`):
+    /// `+` is a space, `%2B` a plus sign; a pair whose percent-encoding is invalid is kept undecoded.
+    static func formParameters(_ query: String) -> [(String, String)] {
+        query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            return (decoded(parts[0]), parts.count == 2 ? decoded(parts[1]) : "")
+        }
     }
 }
 

@@ -65,6 +65,18 @@ struct FindFormTests {
         #expect(profile.constraints.contains { if case let .departements(codes) = $0 { codes == ["46"] } else { false } })
     }
 
+    @Test func aBrowsersFormEncodingIsRead() async throws {
+        let pairs = Request.formParameters("prix_maison=2+500&departements=Lot%2C+Aveyron&x=1%2B1&vide=&seul&bad=%E9")
+        #expect(pairs.map(\.0) == ["prix_maison", "departements", "x", "vide", "seul", "bad"])
+        #expect(pairs.map(\.1) == ["2 500", "Lot, Aveyron", "1+1", "", "", "%E9"])
+        try await WebFixture.application().test(.router) { client in
+            try await client.execute(uri: "/trouver?chercher=1&prix_maison=2+500+%E2%82%AC&departements=Lot", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("prix médian des maisons ≤ 2"), "the budget is read as 2 500 €")
+            }
+        }
+    }
+
     @Test func aMistypedCityIsAnsweredWithTheCloseNames() throws {
         #expect(MatchInput.editDistance("lyonn", "lyon", atMost: 2) == 1)
         #expect(MatchInput.editDistance("paris", "pari", atMost: 2) == 1)

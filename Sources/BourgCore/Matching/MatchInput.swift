@@ -26,8 +26,7 @@ public enum MatchInput {
         let close = poles.filter { editDistance(folded($0.name), wanted, atMost: 2) <= 2 }.map(\.name)
         let examples = poles.prefix(12).map(\.name).joined(separator: ", ")
         throw MatchError("« \(name) » n'est pas le pôle d'une aire d'attraction de 200 000 habitants ou plus"
-            + (close.isEmpty ? "" : " ; vouliez-vous dire \(close.prefix(3).joined(separator: " ou ")) ?")
-            + " ; villes possibles (\(poles.count)) : \(examples)…")
+            + (close.isEmpty ? " ; villes possibles (\(poles.count)) : \(examples)…" : " ; vouliez-vous dire \(close.prefix(3).joined(separator: " ou ")) ?"))
     }
 
     /// The number of single-character insertions, deletions or substitutions turning `a` into `b` (Levenshtein),
