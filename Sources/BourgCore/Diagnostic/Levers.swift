@@ -214,8 +214,9 @@ public enum LeverCatalogue {
         "taux_vacance_longue_parc_prive": town("remettre sur le marché les logements vacants depuis plus de deux ans : OPAH-RU, aides Denormandie, taxe sur les logements vacants, acquisition-réhabilitation, opération de revitalisation du territoire (Petites villes de demain, Action cœur de ville)",
                                                [.commune, .intercommunalite, .etat], "l'accord des propriétaires ; l'Anah et la Banque des territoires cofinancent", .form),
         "logements_sociaux_pour_1000": town("produire des logements sociaux ou communaux", [.commune, .intercommunalite, .prive], "avec un bailleur social ; agrément de l'État", .size),
-        "rapport_prix_revenu": partners("rendre le logement abordable : accession aidée, bail réel solidaire, réhabilitation", [.commune, .intercommunalite, .prive],
-                                        "un prix de marché : la commune ne le fixe pas", .size),
+        // A market price over the residents' incomes, both context: accession aidée or a bail réel solidaire lodge a few
+        // households, they do not move the median price of a house (the town's own housing counts in logements sociaux).
+        "rapport_prix_revenu": context("un prix de marché rapporté aux revenus des habitants : la commune ne fixe ni l'un ni les autres"),
         "prix_m2_maison": context("un prix de marché : la commune ne le fixe pas"),
         "prix_m2_appartement": context("un prix de marché : la commune ne le fixe pas"),
         "loyer_m2_appartement": context("un loyer de marché : la commune ne le fixe pas"),
