@@ -15,8 +15,29 @@ public struct SynthesePage: Encodable, Sendable {
     public var leverRule: String
     /// The types, joined.
     public var typesText: String?
+    /// "7 105 habitants (2021)".
+    public var populationText: String?
+    /// The atlas's build date in French ("5 décembre 2026"), the ISO timestamp when it cannot be read.
+    public var dateText: String
+    /// The similar towns with their note, for the page.
+    public var similarTowns: [SimilarLine]
+
+    public struct SimilarLine: Encodable, Sendable {
+        public var code: String
+        public var name: String
+        public var departement: String
+        public var noteText: String?
+    }
 
     enum CodingKeys: String, CodingKey { case frame, summary }
+
+    /// "2026-12-05T18:45:01Z" → "5 décembre 2026".
+    static func frenchDate(_ iso: String) -> String {
+        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return iso }
+        return "\(parts[2] == 1 ? "1er" : String(parts[2])) \(months[parts[1] - 1]) \(parts[0])"
+    }
 }
 
 extension AtlasService {
@@ -44,7 +65,13 @@ extension AtlasService {
                              sources: [], atlasBuiltAt: builtAt),
             summary: summary, compositeText: summary.composite.map { FrenchFormat.number($0, decimals: 1) } ?? "—",
             rankText: summary.rankText.map { $0.prefix(1).uppercased() + $0.dropFirst() }, leverRule: LeverCatalogue.targetRule,
-            typesText: summary.types.isEmpty ? nil : summary.types.joined(separator: ", "))
+            typesText: summary.types.isEmpty ? nil : summary.types.joined(separator: ", "),
+            populationText: summary.population.map { "\(FrenchFormat.number(Double($0), decimals: 0)) habitants (2021)" },
+            dateText: SynthesePage.frenchDate(summary.date),
+            similarTowns: summary.similar.map {
+                SynthesePage.SimilarLine(code: $0.code, name: $0.name, departement: $0.departement,
+                                         noteText: $0.composite.map { "note " + FrenchFormat.number($0, decimals: 1) })
+            })
     }
 }
 

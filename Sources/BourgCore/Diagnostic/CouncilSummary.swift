@@ -86,8 +86,8 @@ public struct CouncilSummary: Sendable, Codable {
         weaknesses = Array(diagnosis.weaknesses.prefix(Self.count.weaknesses))
         levers = diagnosis.levers.prefix(Self.count.levers).map { lever in
             SummaryLever(indicator: lever.indicator.id, label: lever.indicator.label,
-                         valueText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.value)),
-                         targetText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.target)),
+                         valueText: Self.unbroken(FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.value))),
+                         targetText: Self.unbroken(FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.target))),
                          group: lever.group, action: lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst(),
                          actionability: lever.action.actionability.rawValue, actors: lever.action.actorsText,
                          constraint: lever.action.constraint, gainText: lever.gainText)
@@ -99,6 +99,16 @@ public struct CouncilSummary: Sendable, Codable {
         self.arrivalsReason = arrivalsReason
         self.sources = sources
         self.date = date
+    }
+
+    /// A figure whose number stays with its unit ("14,1 %", "5,4 km" never wrap between the two, on paper or a phone).
+    static func unbroken(_ text: String) -> String {
+        var result = "", previous: Character = " "
+        for character in text {
+            result.append(character == " " && previous.isNumber ? "\u{00A0}" : character)
+            previous = character
+        }
+        return result
     }
 
     /// "Rang 1 234 sur 4 052 (de 1 100 à 1 400 selon les pondérations) ; 312e sur 1 203 communes de 5 000 à 9 999 habitants".
