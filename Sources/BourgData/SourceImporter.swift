@@ -1,5 +1,4 @@
 import BourgCore
-import Crypto
 import Foundation
 
 /// Reads one source folder of the data directory into the atlas draft.
@@ -55,7 +54,7 @@ public struct SourceFolder: Sendable {
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(data)
     }
 }
 
