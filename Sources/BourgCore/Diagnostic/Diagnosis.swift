@@ -61,8 +61,8 @@ public struct IndicatorComparison: Sendable, Codable {
     public var sentence: String
 }
 
-/// One thing the town could change, ranked by who can act (the town's own levers first), then by the gain of the
-/// global note if it reached its target, then by priority = weight of its dimension × gap to the target.
+/// One thing the town could change, ranked by who can act (the town's own levers first), then by priority =
+/// weight of its dimension × gap to the target.
 public struct Lever: Sendable, Codable {
     public var indicator: IndicatorDefinition
     /// The catalogue entry: action, who acts, constraint (`LeverCatalogue`).
@@ -344,9 +344,7 @@ public struct Diagnostician: Sendable {
 
     /// Each weak scored indicator that the catalogue says can be moved (`LeverAction.isLever`) becomes a lever;
     /// target = the level the best-placed quarter of its comparable towns reaches; priority = normalised weight of
-    /// its dimension × gap (points) between the target's score and the town's. The town's own levers come first, then
-    /// the largest gain of the global note (the what-if the page shows beside each lever), priority breaking ties: a
-    /// weight × gap overstates a figure that is one of many in its dimension.
+    /// its dimension × gap (points) between the target's score and the town's; the town's own levers come first.
     private func levers(position: Int, indicators: [IndicatorComparison]) -> [Lever] {
         let scores = board.scores
         let normalised = scores.normalisedWeights(board.weights)
@@ -366,9 +364,7 @@ public struct Diagnostician: Sendable {
                          group: comparison.group, groupCount: group.count, groupLowest: group.minimum, groupHighest: group.maximum,
                          gap: gap, importance: normalised[d], priority: normalised[d] * gap,
                          compositeGain: outcome.composite, placesGained: outcome.places, rankedCount: rankedCount)
-        }.sorted {
-            ($0.action.inTownsHands ? 0 : 1, -($0.compositeGain ?? 0), -$0.priority) < ($1.action.inTownsHands ? 0 : 1, -($1.compositeGain ?? 0), -$1.priority)
-        }
+        }.sorted { ($0.action.inTownsHands ? 0 : 1, -$0.priority) < ($1.action.inTownsHands ? 0 : 1, -$1.priority) }
     }
 
     /// "Médecins généralistes pour 10 000 habitants : 2 contre 7,5 pour la médiane des communes de 5 000 à 9 999 habitants (2021)."
