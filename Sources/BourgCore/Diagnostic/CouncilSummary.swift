@@ -82,8 +82,8 @@ public struct CouncilSummary: Sendable, Codable {
         bandLabel = diagnosis.band.label
         situation = score.situation?.label
         types = score.types.map(\.type.label)
-        strengths = Array(diagnosis.strengths.prefix(Self.count.strengths))
-        weaknesses = Array(diagnosis.weaknesses.prefix(Self.count.weaknesses))
+        strengths = diagnosis.strengths.prefix(Self.count.strengths).map(Self.unbroken)
+        weaknesses = diagnosis.weaknesses.prefix(Self.count.weaknesses).map(Self.unbroken)
         levers = diagnosis.levers.prefix(Self.count.levers).map { lever in
             SummaryLever(indicator: lever.indicator.id, label: lever.indicator.label,
                          valueText: Self.unbroken(FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.value))),
@@ -95,13 +95,14 @@ public struct CouncilSummary: Sendable, Codable {
         similar = diagnosis.similarTowns.prefix(Self.count.similar).map {
             SummaryTown(code: $0.commune.code, name: $0.commune.name, departement: $0.commune.departement, composite: $0.composite)
         }
-        self.arrivals = arrivals
-        self.arrivalsReason = arrivalsReason
+        self.arrivals = arrivals.map(Self.unbroken)
+        self.arrivalsReason = arrivalsReason.map(Self.unbroken)
         self.sources = sources
         self.date = date
     }
 
-    /// A figure whose number stays with its unit ("14,1 %", "5,4 km" never wrap between the two, on paper or a phone).
+    /// A number stays with the word that follows it ("14,1 %", "5,4 km", "+0,45 % par an" never wrap between the two,
+    /// on paper or a phone).
     static func unbroken(_ text: String) -> String {
         var result = "", previous: Character = " "
         for character in text {
