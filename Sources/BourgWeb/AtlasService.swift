@@ -65,6 +65,9 @@ public final class AtlasService: AtlasRepository, Sendable {
     var diagnostician: Diagnostician { preparedDiagnostician.value }
     var matcher: Matcher { preparedMatcher.value }
     let sources: [SourceDescription]
+    /// The sources' ids and the footer's list of them, made once (`PageFrame`).
+    let sourceIds: [String]
+    let sourcesHTML: String
     let provenance: [Provenance]
     let outlines: [DepartementOutline]
     let coverage: [IndicatorCoverage]
@@ -113,6 +116,8 @@ public final class AtlasService: AtlasRepository, Sendable {
         provenance = try database.provenance()
         var seen: Set<String> = []
         sources = provenance.compactMap { seen.insert($0.source.id).inserted ? $0.source : nil }
+        sourceIds = sources.map(\.id)
+        sourcesHTML = PageFrame.sourcesHTML(sources)
         outlines = try database.departementOutlines()
         coverage = matrix.coverage(in: .smallTowns)
         builtAt = try database.info("built_at") ?? "?"
@@ -148,7 +153,7 @@ public final class AtlasService: AtlasRepository, Sendable {
     func citation(of definition: IndicatorDefinition) -> String { definition.citation(among: sources) }
 
     func frame(_ title: String, json: String) -> PageFrame {
-        PageFrame(title: title, jsonPath: json, sources: sources, atlasBuiltAt: builtAt)
+        PageFrame(title: title, jsonPath: json, sourceIds: sourceIds, sourcesHTML: sourcesHTML, atlasBuiltAt: builtAt)
     }
 
     public func search(_ query: String, limit: Int) throws -> [CommuneSummary] {

@@ -68,7 +68,7 @@ struct ErrorPagesMiddleware<Context: RequestContext>: RouterMiddleware {
         if Responses.wantsJSON(request) {
             response = Responses.json(error.problem, status: error.status, contentType: "application/problem+json")
         } else {
-            let page = ErrorPage(frame: PageFrame(title: error.title, jsonPath: "", sources: [], atlasBuiltAt: ""), title: error.title,
+            let page = ErrorPage(frame: PageFrame(title: error.title, jsonPath: ""), title: error.title,
                                  detail: error.detail, status: Int(error.status.code))
             let html = (try? renderer.render(page, template: "error")) ?? "<!doctype html><title>\(error.title)</title><p>\(error.detail)"
             response = Responses.html(html, status: error.status)

@@ -7,17 +7,35 @@ public struct PageFrame: Encodable, Sendable {
     public var title: String
     /// Path of the page's JSON twin.
     public var jsonPath: String
-    public var sources: [SourceDescription]
+    /// The ids of the sources the footer lists (the JSON twin names them; `/sources.json` describes them).
+    public var sourceIds: [String]
+    /// The footer's list of those sources (title, producer, vintage, licence) as HTML list items, escaped once for
+    /// every page (`sourcesHTML(_:)`): a page not served from the cache does not render 49 sources again.
+    public var sourcesHTML: String
     public var atlasBuiltAt: String
 
     enum CodingKeys: String, CodingKey { case title, jsonPath, sources, atlasBuiltAt }
+
+    public init(title: String, jsonPath: String, sourceIds: [String] = [], sourcesHTML: String = "", atlasBuiltAt: String = "") {
+        self.title = title
+        self.jsonPath = jsonPath
+        self.sourceIds = sourceIds
+        self.sourcesHTML = sourcesHTML
+        self.atlasBuiltAt = atlasBuiltAt
+    }
+
+    /// The footer's list items for `sources`.
+    public static func sourcesHTML(_ sources: [SourceDescription]) -> String {
+        sources.map { "<li><strong>\(SVG.escape($0.title))</strong> — \(SVG.escape($0.producer)) ; \(SVG.escape($0.vintage)) ; \(SVG.escape($0.licence))</li>" }
+            .joined(separator: "\n")
+    }
 
     /// The JSON twin names the sources by id: their descriptions are in `/sources.json`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(title, forKey: .title)
         try container.encode(jsonPath, forKey: .jsonPath)
-        try container.encode(sources.map(\.id), forKey: .sources)
+        try container.encode(sourceIds, forKey: .sources)
         try container.encode(atlasBuiltAt, forKey: .atlasBuiltAt)
     }
 }

@@ -17,7 +17,7 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
     public func addRoutes(to router: Router<Context>, survey: SurveyService = SurveyService()) {
         let sources = repository.sourcesPage().frame
         addSurveyRoutes(to: router, survey: survey) { title, json in
-            PageFrame(title: title, jsonPath: json, sources: sources.sources, atlasBuiltAt: sources.atlasBuiltAt)
+            PageFrame(title: title, jsonPath: json, sourceIds: sources.sourceIds, sourcesHTML: sources.sourcesHTML, atlasBuiltAt: sources.atlasBuiltAt)
         }
         router.get("/") { request, _ in try page(request) { try repository.homePage() } html: { try renderer.render($0, template: "home") } }
         router.get("/index.json") { request, _ in try json(request) { try repository.homePage() } }
@@ -74,7 +74,12 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         router.get("/trouver") { request, _ in
             let query = try request.queryParameters(known: FindQuery.parameterNames)
             do {
-                return try page(request) { try repository.findPage(query, everyTown: false) } html: { try renderer.render($0, template: "find") }
+                return try page(request) { try repository.findPage(query, everyTown: false) } html: { page in
+                    // The template reads the rows made for it, not the full result (the JSON's): not prepared for Mustache.
+                    var page = page
+                    page.result = nil
+                    return try renderer.render(page, template: "find")
+                }
             } catch let error as WebError where !error.invalidParams.isEmpty {
                 // The form again, as typed, with the message next to its field.
                 return Responses.html(try renderer.render(repository.findPage(query, rejected: error), template: "find"), status: .badRequest)
@@ -134,7 +139,7 @@ public struct PagesController<Repository: AtlasRepository, Context: RequestConte
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         guard query.codePointCount <= 100 else { throw WebError.badParameter("q", "100 caractères au plus") }
         let results = trimmed.isEmpty ? [] : try repository.search(trimmed, limit: 20)
-        return SearchPage(frame: PageFrame(title: "Recherche « \(trimmed) »", jsonPath: "/recherche.json?q=\(trimmed.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")", sources: [], atlasBuiltAt: ""),
+        return SearchPage(frame: PageFrame(title: "Recherche « \(trimmed) »", jsonPath: "/recherche.json?q=\(trimmed.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")", atlasBuiltAt: ""),
                           query: trimmed, results: results, isEmpty: results.isEmpty && !trimmed.isEmpty)
     }
 

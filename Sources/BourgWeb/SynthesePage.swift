@@ -62,7 +62,7 @@ extension AtlasService {
                                      sources: cited, date: builtAt)
         return SynthesePage(
             frame: PageFrame(title: "\(commune.name) : synthèse pour le conseil municipal", jsonPath: "/communes/\(commune.code)/synthese.json",
-                             sources: [], atlasBuiltAt: builtAt),
+                             atlasBuiltAt: builtAt),
             summary: summary, compositeText: summary.composite.map { FrenchFormat.number($0, decimals: 1) } ?? "—",
             rankText: summary.rankText.map { $0.prefix(1).uppercased() + $0.dropFirst() }, leverRule: LeverCatalogue.targetRule,
             typesText: summary.types.isEmpty ? nil : summary.types.joined(separator: ", "),

@@ -136,9 +136,10 @@ public struct Matcher: Sendable {
         case let .maxPrice(housing, euros):
             return onValue(housing.indicator) { $0 <= euros }
         case let .need(amenity, km):
+            guard let distances = nearestKm[amenity] else { return onValue(amenity.distanceIndicator ?? "") { $0 <= km } }
             return { position in
-                guard let distance = self.distanceKm(to: amenity, position: position) else { return .unknown }
-                return distance <= km ? .pass : .fail
+                let distance = distances[position]
+                return distance.isNaN ? .unknown : (distance <= km ? .pass : .fail)
             }
         case let .population(range):
             return { position in
