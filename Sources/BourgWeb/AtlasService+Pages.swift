@@ -119,11 +119,13 @@ enum FilterVerdict {
     case otherSituation
 }
 
-/// A choice of town type in a form.
-public struct TypeOption: Encodable, Sendable {
+/// A choice in a form: a checkbox or a select's option.
+public struct TypeOption: Encodable, Sendable, TemplateFields {
     public var id: String
     public var label: String
     public var selected: Bool
+
+    var templateFields: [String: Any] { ["id": id, "label": label, "selected": selected] }
 }
 
 /// The comparison page (`/comparer`).

@@ -77,6 +77,15 @@ struct FindFormTests {
         }
     }
 
+    /// A type giving its template fields by hand gives every stored property (none forgotten when one is added).
+    @Test func templateFieldsAreEveryStoredProperty() {
+        let option = TypeOption(id: "10", label: "à 10 km au plus", selected: true)
+        let labels = Set(Mirror(reflecting: option).children.compactMap(\.label))
+        #expect(Set(option.templateFields.keys) == labels)
+        #expect(HTMLEscaping().escapeText("L'Isle <b>&\"x\" é") == "L&#39;Isle &lt;b&gt;&amp;&quot;x&quot; é")
+        #expect(HTMLEscaping().escapeText("Figeac") == "Figeac")
+    }
+
     @Test func aMistypedCityIsAnsweredWithTheCloseNames() throws {
         #expect(MatchInput.editDistance("lyonn", "lyon", atMost: 2) == 1)
         #expect(MatchInput.editDistance("paris", "pari", atMost: 2) == 1)
