@@ -97,7 +97,7 @@ extension AtlasService {
             indicator: lever.indicator.id, label: lever.indicator.label, value: lever.value,
             valueText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.value)),
             target: lever.target, targetText: FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.target)),
-            group: lever.group, action: lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst(),
+            group: lever.group, targetBasis: lever.targetBasis, action: lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst(),
             actionability: lever.action.actionability.rawValue, inTownsHands: lever.action.inTownsHands,
             actors: lever.action.actorsText, constraint: lever.action.constraint, barrier: lever.action.barrier?.label,
             compositeGain: lever.compositeGain, ranksGained: lever.placesGained, gainText: lever.gainText ?? "",

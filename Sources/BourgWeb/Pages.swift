@@ -133,11 +133,14 @@ public struct LeverView: Encodable, Sendable {
     public var label: String
     public var value: Double
     public var valueText: String
-    /// The level the best-placed quarter of the comparable towns reaches (`LeverCatalogue.targetRule`).
+    /// The level the best-placed quarter of the comparable towns reaches, or one term's step toward it
+    /// (`LeverCatalogue.targetRule`).
     public var target: Double
     public var targetText: String
     /// The comparable towns the target comes from, in French.
     public var group: String
+    /// Where the target comes from (`Lever.targetBasis`).
+    public var targetBasis: String
     public var action: String
     /// `town` (the commune and its intercommunalité) or `partners` (others decide).
     public var actionability: String
@@ -155,7 +158,7 @@ public struct LeverView: Encodable, Sendable {
     public var association: String?
 
     enum CodingKeys: String, CodingKey {
-        case indicator, label, value, valueText, target, targetText, group, action, actionability, inTownsHands, actors, constraint, barrier
+        case indicator, label, value, valueText, target, targetText, group, targetBasis, action, actionability, inTownsHands, actors, constraint, barrier
         case compositeGain, ranksGained, gainText
     }
 }

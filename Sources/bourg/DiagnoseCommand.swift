@@ -88,7 +88,7 @@ enum DiagnosisReport {
         let now = FrenchFormat.reading(IndicatorReading(definition: definition, value: lever.value))
         let target = FrenchFormat.reading(IndicatorReading(definition: definition, value: lever.target))
         let action = lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst()
-        var line = "**\(definition.label)** : \(now) → \(target) (cible : le quart le mieux placé des \(lever.group)). \(action)."
+        var line = "**\(definition.label)** : \(now) → \(target) (cible : \(lever.targetBasis)). \(action)."
         if let barrier = lever.action.barrier { line += " Frein levé : \(barrier.label)." }
         line += " Qui agit : \(lever.action.actorsText)."
         if let constraint = lever.action.constraint { line += " Contrainte : \(constraint)." }

@@ -46,8 +46,16 @@ struct RealLeverTests {
             for lever in diagnosis.levers {
                 let code = diagnosis.score.commune.code
                 if !LeverCatalogue.action(for: lever.indicator).isLever { found.append("\(code): \(lever.indicator.id) is not actionable") }
-                if !(lever.groupLowest...lever.groupHighest).contains(lever.target) {
-                    found.append("\(code): \(lever.indicator.id) target \(lever.target) outside [\(lever.groupLowest), \(lever.groupHighest)]")
+                // The best quarter lies within what the group's towns have; a target bounded by a term's step lies
+                // between the town's value and it.
+                if !(lever.groupLowest...lever.groupHighest).contains(lever.bestQuarter) {
+                    found.append("\(code): \(lever.indicator.id) best quarter \(lever.bestQuarter) outside [\(lever.groupLowest), \(lever.groupHighest)]")
+                }
+                if lever.target != lever.bestQuarter {
+                    let between = min(lever.value, lever.bestQuarter) <= lever.target && lever.target <= max(lever.value, lever.bestQuarter)
+                    if lever.action.step == nil || !between {
+                        found.append("\(code): \(lever.indicator.id) target \(lever.target) is neither the best quarter \(lever.bestQuarter) nor a step toward it")
+                    }
                 }
                 let better = lever.indicator.direction == .lowerIsBetter ? lever.target < lever.value : lever.target > lever.value
                 if !better { found.append("\(code): \(lever.indicator.id) target \(lever.target) not better than \(lever.value)") }

@@ -11,6 +11,8 @@ public struct CouncilSummary: Sendable, Codable {
         public var targetText: String
         /// The comparable towns the target comes from.
         public var group: String
+        /// Where the target comes from (`Lever.targetBasis`).
+        public var targetBasis: String
         public var action: String
         /// `town` or `partners` (`Actionability`).
         public var actionability: String
@@ -88,7 +90,8 @@ public struct CouncilSummary: Sendable, Codable {
             SummaryLever(indicator: lever.indicator.id, label: lever.indicator.label,
                          valueText: Self.unbroken(FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.value))),
                          targetText: Self.unbroken(FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.target))),
-                         group: lever.group, action: lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst(),
+                         group: lever.group, targetBasis: lever.targetBasis,
+                         action: lever.action.action.prefix(1).uppercased() + lever.action.action.dropFirst(),
                          actionability: lever.action.actionability.rawValue, actors: lever.action.actorsText,
                          constraint: lever.action.constraint, gainText: lever.gainText)
         }
@@ -138,7 +141,7 @@ public struct CouncilSummary: Sendable, Codable {
         lines += ["## Les 3 premiers leviers", ""]
         if levers.isEmpty { lines.append("Aucune faiblesse nette sur un indicateur que la commune peut faire bouger.") }
         for (index, lever) in levers.enumerated() {
-            var line = "\(index + 1). **\(lever.label)** : \(lever.valueText) → **\(lever.targetText)** (cible : le quart le mieux placé des \(lever.group)). \(lever.action)."
+            var line = "\(index + 1). **\(lever.label)** : \(lever.valueText) → **\(lever.targetText)** (cible : \(lever.targetBasis)). \(lever.action)."
             line += " Qui agit : \(lever.actors)."
             if let constraint = lever.constraint { line += " Contrainte : \(constraint)." }
             if let gain = lever.gainText { line += " Gain : \(gain)." }

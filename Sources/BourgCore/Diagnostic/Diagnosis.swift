@@ -69,8 +69,11 @@ public struct Lever: Sendable, Codable {
     public var action: LeverAction
     public var value: Double
     /// The target of the what-if: the level the best-placed quarter of the comparable towns reaches
-    /// (`Quartiles.upperQuartile`), never beyond what a town of the group has.
+    /// (`Quartiles.upperQuartile`), never beyond what a town of the group has; for a slow figure, at most one
+    /// term's step from the town's value (`LeverAction.step`).
     public var target: Double
+    /// The level the best-placed quarter of the comparable towns reaches (the target when no step bounds it).
+    public var bestQuarter: Double
     /// The comparable towns, in French, how many had a value, and their range.
     public var group: String
     public var groupCount: Int
@@ -85,6 +88,13 @@ public struct Lever: Sendable, Codable {
     public var compositeGain: Double?
     public var placesGained: Int?
     public var rankedCount: Int
+
+    /// Where the target comes from, in French: "le quart le mieux placé des communes de même forme", or for a slow
+    /// figure bounded by a term's step, "un mandat vers le quart le mieux placé des … (6,14)".
+    public var targetBasis: String {
+        guard target != bestQuarter else { return "le quart le mieux placé des \(group)" }
+        return "un mandat de progrès vers le quart le mieux placé des \(group) (\(FrenchFormat.reading(IndicatorReading(definition: indicator, value: bestQuarter))))"
+    }
 
     /// The gain in words: "+0,8 point de note globale, +51 rangs parmi 4 052 petites villes classées".
     public var gainText: String? { Self.gainText(points: compositeGain, ranks: placesGained, among: rankedCount) }
@@ -343,7 +353,8 @@ public struct Diagnostician: Sendable {
     }
 
     /// Each weak scored indicator that the catalogue says can be moved (`LeverAction.isLever`) becomes a lever;
-    /// target = the level the best-placed quarter of its comparable towns reaches; priority = normalised weight of
+    /// target = the level the best-placed quarter of its comparable towns reaches, or one term's step toward it for a
+    /// slow figure (`LeverStep`); priority = normalised weight of
     /// its dimension × gap (points) between the target's score and the town's; the town's own levers come first.
     private func levers(position: Int, indicators: [IndicatorComparison]) -> [Lever] {
         let scores = board.scores
@@ -356,11 +367,12 @@ public struct Diagnostician: Sendable {
                   let column = scores.matrix.indicator(comparison.indicator.id), scores.scoredIndicators.contains(column),
                   let d = scores.dimensions.firstIndex(of: comparison.indicator.dimension), normalised[d] > 0,
                   let current = scores.indicatorScore(position, column: column) else { return nil }
-            let target = group.upperQuartile(comparison.indicator.direction)
+            let best = group.upperQuartile(comparison.indicator.direction)
+            let target = action.step?.bounded(from: value, toward: best) ?? best
             guard let reached = whatIf.indicatorScore(position: position, column: column, value: target) else { return nil }
             let gap = max(0, reached - current)
             let outcome = whatIf.gain(position: position, changes: [column: target], on: board)
-            return Lever(indicator: comparison.indicator, action: action, value: value, target: target,
+            return Lever(indicator: comparison.indicator, action: action, value: value, target: target, bestQuarter: best,
                          group: comparison.group, groupCount: group.count, groupLowest: group.minimum, groupHighest: group.maximum,
                          gap: gap, importance: normalised[d], priority: normalised[d] * gap,
                          compositeGain: outcome.composite, placesGained: outcome.places, rankedCount: rankedCount)

@@ -85,6 +85,32 @@ public enum ComparisonBasis: String, Codable, Sendable, CaseIterable {
     }
 }
 
+/// The most a town can move a slow figure in one council term (six years), so that a target stays a step a
+/// council can take: the area of a whole commune is not replanted or unsealed in a term, nor crime divided by three.
+public enum LeverStep: Sendable, Hashable, Codable {
+    /// At most so many points of the figure (a share of the commune's area, in %).
+    case points(Double)
+    /// At most this fraction of the town's own value (0.3: a third less, or more).
+    case fraction(Double)
+
+    /// `best` (the comparable towns' best quarter) or, when it is further, the town's value moved by one step toward it.
+    public func bounded(from value: Double, toward best: Double) -> Double {
+        let step = switch self {
+        case let .points(points): points
+        case let .fraction(fraction): abs(value) * fraction
+        }
+        return abs(best - value) <= step ? best : value + (best > value ? step : -step)
+    }
+
+    /// In French, for `/methode`: "1 point", "30 %".
+    public var label: String {
+        switch self {
+        case let .points(points): "\(FrenchFormat.number(points, decimals: 1)) point\(points >= 2 ? "s" : "")"
+        case let .fraction(fraction): "\(FrenchFormat.number(fraction * 100, decimals: 0)) % de la valeur de la commune"
+        }
+    }
+}
+
 /// What a town can do about one indicator: the action that moves that very figure, how far the town's hands
 /// reach, who acts and under what constraint, the barrier it lifts and the towns it is compared with.
 public struct LeverAction: Sendable, Hashable, Codable {
@@ -98,15 +124,18 @@ public struct LeverAction: Sendable, Hashable, Codable {
     public var barrier: Barrier?
     /// The towns this indicator is compared with.
     public var comparison: ComparisonBasis
+    /// For a slow figure, the most a town moves it in a council term: the target is then at most one step away.
+    public var step: LeverStep?
 
     public init(action: String, actionability: Actionability, actors: [LeverActor] = [], constraint: String? = nil,
-                barrier: Barrier? = nil, comparison: ComparisonBasis = .size) {
+                barrier: Barrier? = nil, comparison: ComparisonBasis = .size, step: LeverStep? = nil) {
         self.action = action
         self.actionability = actionability
         self.actors = actors
         self.constraint = constraint
         self.barrier = barrier
         self.comparison = comparison
+        self.step = step
     }
 
     /// True when the commune or its intercommunalité can act on it alone.
@@ -121,8 +150,8 @@ public struct LeverAction: Sendable, Hashable, Codable {
 /// place where this is decided (the diagnostic, the town page, the council summary and `/methode` read it).
 public enum LeverCatalogue {
     private static func town(_ action: String, _ actors: [LeverActor], _ constraint: String? = nil, barrier: Barrier? = nil,
-                             _ comparison: ComparisonBasis) -> LeverAction {
-        LeverAction(action: action, actionability: .town, actors: actors, constraint: constraint, barrier: barrier, comparison: comparison)
+                             _ comparison: ComparisonBasis, step: LeverStep? = nil) -> LeverAction {
+        LeverAction(action: action, actionability: .town, actors: actors, constraint: constraint, barrier: barrier, comparison: comparison, step: step)
     }
 
     private static func partners(_ action: String, _ actors: [LeverActor], _ constraint: String, barrier: Barrier? = nil,
@@ -136,6 +165,10 @@ public enum LeverCatalogue {
 
     private static let pastTrend = "une tendance passée : elle décrit, elle ne se pilote pas (le levier est le niveau)"
     private static let crime = "prévention avec le conseil local de sécurité et de prévention de la délinquance (CLSPD)"
+    /// A term's realistic move: a point of the commune's area replanted or unsealed; a third less crime; a tax rate
+    /// changed by a sixth; half the long-term vacant housing back on the market (an OPAH-RU's ambition).
+    private static let areaStep = LeverStep.points(1), crimeStep = LeverStep.fraction(0.3), taxStep = LeverStep.fraction(0.15),
+                        vacancyStep = LeverStep.fraction(0.5)
 
     public static let actions: [String: LeverAction] = [
         // Santé
@@ -212,7 +245,7 @@ public enum LeverCatalogue {
                                          "sites choisis par l'équipe projet départementale et l'État", .size),
         // Logement
         "taux_vacance_longue_parc_prive": town("remettre sur le marché les logements vacants depuis plus de deux ans : OPAH-RU, aides Denormandie, taxe sur les logements vacants, acquisition-réhabilitation, opération de revitalisation du territoire (Petites villes de demain, Action cœur de ville)",
-                                               [.commune, .intercommunalite, .etat], "l'accord des propriétaires ; l'Anah et la Banque des territoires cofinancent", .form),
+                                               [.commune, .intercommunalite, .etat], "l'accord des propriétaires ; l'Anah et la Banque des territoires cofinancent", .form, step: vacancyStep),
         "logements_sociaux_pour_1000": town("produire des logements sociaux ou communaux", [.commune, .intercommunalite, .prive], "avec un bailleur social ; agrément de l'État", .size),
         // A market price over the residents' incomes, both context: accession aidée or a bail réel solidaire lodge a few
         // households, they do not move the median price of a house (the town's own housing counts in logements sociaux).
@@ -223,27 +256,27 @@ public enum LeverCatalogue {
         "loyer_m2_maison": context("un loyer de marché : la commune ne le fixe pas"),
         "logements_autorises_2021_2024_pour_1000": town("ouvrir du foncier ou réhabiliter pour produire des logements (PLU, opérations d'aménagement)", [.commune, .intercommunalite, .prive],
                                                         "la sobriété foncière (zéro artificialisation nette)", .form),
-        "taux_taxe_fonciere_bati": town("voter le taux communal de la taxe foncière", [.commune, .intercommunalite, .departement], "l'équilibre du budget communal", .size),
-        "taux_teom": town("revoir le financement du service des déchets (TEOM, redevance incitative)", [.intercommunalite], "le coût du service, compétence de l'intercommunalité", .size),
+        "taux_taxe_fonciere_bati": town("voter le taux communal de la taxe foncière", [.commune, .intercommunalite, .departement], "l'équilibre du budget communal", .size, step: taxStep),
+        "taux_teom": town("revoir le financement du service des déchets (TEOM, redevance incitative)", [.intercommunalite], "le coût du service, compétence de l'intercommunalité", .size, step: taxStep),
         // Nature
-        "couvert_arbore_pct": town("planter (arbres en ville, haies, boisements)", [.commune, .intercommunalite], "la place disponible ; des années avant que le couvert se voie", .form),
+        "couvert_arbore_pct": town("planter (arbres en ville, haies, boisements)", [.commune, .intercommunalite], "la place disponible ; des années avant que le couvert se voie", .form, step: areaStep),
         "sols_impermeabilises_pct": town("désimperméabiliser (cours d'école, places, parkings) et limiter les nouvelles surfaces imperméables", [.commune, .intercommunalite],
-                                         "le coût des travaux ; un centre dense reste largement bâti", .form),
+                                         "le coût des travaux ; un centre dense reste largement bâti", .form, step: areaStep),
         "luminance_ciel_mcd_m2": town("réduire l'éclairage public (extinction en milieu de nuit)", [.commune, .intercommunalite], "la pollution lumineuse des communes voisines compte aussi", .form),
         "artificialisation_2012_2018_ha_km2": context("une mesure passée (2012–2018) : elle décrit, elle ne se pilote pas ; la sobriété foncière joue sur la suite", .form),
         // Sécurité
         "violences_personnes_pour_1000": town(crime + " : médiation, prévention des violences intrafamiliales", [.commune, .intercommunalite, .etat],
-                                              "la police et la justice relèvent de l'État", .form),
+                                              "la police et la justice relèvent de l'État", .form, step: crimeStep),
         "atteintes_biens_pour_1000": town(crime + " : participation citoyenne, police municipale, vidéoprotection", [.commune, .intercommunalite, .etat],
-                                          "la police et la justice relèvent de l'État", .form),
+                                          "la police et la justice relèvent de l'État", .form, step: crimeStep),
         "destructions_degradations_pour_1000": town(crime + " : médiation, aménagement des espaces publics", [.commune, .intercommunalite, .etat],
-                                                    "la police et la justice relèvent de l'État", .form),
+                                                    "la police et la justice relèvent de l'État", .form, step: crimeStep),
         "violences_personnes_pour_1000_presents": town(crime + " : médiation, prévention des violences intrafamiliales", [.commune, .intercommunalite, .etat],
-                                                       "la police et la justice relèvent de l'État", .form),
+                                                       "la police et la justice relèvent de l'État", .form, step: crimeStep),
         "atteintes_biens_pour_1000_presents": town(crime + " : participation citoyenne, police municipale, vidéoprotection", [.commune, .intercommunalite, .etat],
-                                                   "la police et la justice relèvent de l'État", .form),
+                                                   "la police et la justice relèvent de l'État", .form, step: crimeStep),
         "destructions_degradations_pour_1000_presents": town(crime + " : médiation, aménagement des espaces publics", [.commune, .intercommunalite, .etat],
-                                                             "la police et la justice relèvent de l'État", .form),
+                                                             "la police et la justice relèvent de l'État", .form, step: crimeStep),
         "violences_personnes_tendance": context(pastTrend, .form),
         "atteintes_biens_tendance": context(pastTrend, .form),
         "destructions_degradations_tendance": context(pastTrend, .form),
@@ -307,5 +340,5 @@ public enum LeverCatalogue {
     }
 
     /// The rule of a lever's target, in French.
-    public static let targetRule = "Cible : le niveau qu'atteint le quart le mieux placé des communes comparables (troisième quartile dans le sens de l'indicateur), jamais au-delà de ce qu'a une commune de ce groupe."
+    public static let targetRule = "Cible : le niveau qu'atteint le quart le mieux placé des communes comparables (troisième quartile dans le sens de l'indicateur), jamais au-delà de ce qu'a une commune de ce groupe ; pour une figure lente, au plus le pas réaliste d'un mandat (1 point de la surface de la commune replantée ou désimperméabilisée, un tiers de délinquance en moins, un taux d'impôt changé d'un sixième, la moitié des logements vacants depuis plus de deux ans remis sur le marché)."
 }
