@@ -67,7 +67,10 @@ extension AtlasService {
             isPeer: position != nil, peerGroup: scores.group.label, bandGroup: diagnosis?.band.label, weights: board.weights.label,
             composite: score?.composite, compositeText: score?.composite.map { FrenchFormat.number($0, decimals: 1) } ?? "—",
             rank: score?.rank, rankedCount: board.rankedCount,
-            rankIntervalText: score?.rankInterval.map { "rang médian \(Int($0.median)), de \(Int($0.low)) à \(Int($0.high)) (5–95 %) quand pondérations et agrégation varient" },
+            rankText: score?.rank.map { "\(FrenchFormat.number(Double($0), decimals: 0)) sur \(FrenchFormat.number(Double(board.rankedCount), decimals: 0))" },
+            rankIntervalText: score?.rankInterval.map {
+                "rang médian \(FrenchFormat.number($0.median, decimals: 0)), de \(FrenchFormat.number($0.low, decimals: 0)) à \(FrenchFormat.number($0.high, decimals: 0)) (5–95 %) quand pondérations et agrégation varient"
+            },
             partialRankingText: score?.partialRankingText,
             situation: matrix.row(ofCommune: commune.code).flatMap { matrix.value(commune: $0, "situation") }.flatMap { Situation(rawValue: Int($0))?.label },
             types: (score?.types ?? []).map { TypeView(id: $0.type.rawValue, label: $0.type.label, reasons: $0.reasons.joined(separator: " ; ")) },

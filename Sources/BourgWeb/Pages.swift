@@ -201,6 +201,8 @@ public struct TownPage: Encodable, Sendable {
     public var compositeText: String
     public var rank: Int?
     public var rankedCount: Int
+    /// "2 776 sur 4 052", as the French write numbers (HTML only).
+    public var rankText: String?
     public var rankIntervalText: String?
     /// "classement partiel : …" when a weighted dimension has no data (`MissingDimensionRule`).
     public var partialRankingText: String?
