@@ -52,7 +52,7 @@ extension AtlasService {
         let diagnosis = diagnostician.diagnose(position)
         let arrivals = try arrivals(code: code)
         var cited: [String] = []
-        for lever in diagnosis.levers.prefix(CouncilSummary.count.levers) where !cited.contains(citation(of: lever.indicator)) {
+        for lever in CouncilSummary.levers(of: diagnosis) where !cited.contains(citation(of: lever.indicator)) {
             cited.append(citation(of: lever.indicator))
         }
         if arrivals != nil { cited.append("Solde migratoire apparent 2016–2022 : INSEE, état civil et recensements (modèle des aménités de Bourg, /validation)") }

@@ -20,7 +20,7 @@ struct DiagnoseCommand: ParsableCommand {
     @Flag(name: .long, help: "Print a Markdown report for a council.")
     var markdown = false
 
-    @Flag(name: .long, help: "Print the council summary in Markdown (note and rank, 3 strengths, 3 weaknesses, the 3 first levers, 5 similar towns, arrivals, sources): the content of /communes/CODE/synthese.")
+    @Flag(name: .long, help: "Print the council summary in Markdown (note and rank, 3 strengths, 3 weaknesses, the first levers of 3 dimensions, 5 similar towns, arrivals, sources): the content of /communes/CODE/synthese.")
     var synthese = false
 
     @Option(name: .long, help: "Write the report to this file instead of printing it.")
@@ -70,7 +70,7 @@ extension DiagnoseCommand {
             }
         }
         let descriptions = (try? atlas.database.provenance().map(\.source)) ?? []
-        let cited = diagnosis.levers.prefix(CouncilSummary.count.levers).map { $0.indicator.citation(among: descriptions) }
+        let cited = CouncilSummary.levers(of: diagnosis).map { $0.indicator.citation(among: descriptions) }
         var sources: [String] = []
         for source in cited where !sources.contains(source) { sources.append(source) }
         if arrivals != nil { sources.append("Solde migratoire apparent 2016–2022 : INSEE, état civil et recensements (modèle des aménités de Bourg, bourg validate)") }

@@ -1,5 +1,5 @@
 /// What a project lead hands to the council: the note and its rank range, the rank among towns of the same size,
-/// situation and types, three strengths, three weaknesses, the three first levers (target, gain, who acts), five
+/// situation and types, three strengths, three weaknesses, the first levers of three dimensions (target, gain, who acts), five
 /// similar towns, the arrivals sentence, sources and date. One content for `/communes/{code}/synthese`, its JSON
 /// twin and `bourg diagnose CODE --synthese` (Markdown).
 public struct CouncilSummary: Sendable, Codable {
@@ -61,6 +61,13 @@ public struct CouncilSummary: Sendable, Codable {
     /// How many items of each list the summary keeps.
     public static let count = (strengths: 3, weaknesses: 3, levers: 3, similar: 5)
 
+    /// The levers the summary shows: the first of each dimension, in the diagnostic's order, three at most — three
+    /// different actions for a council (Guingamp's two crime figures are one prevention plan).
+    public static func levers(of diagnosis: Diagnosis) -> [Lever] {
+        var dimensions: Set<AttractivenessDimension> = []
+        return Array(diagnosis.levers.filter { dimensions.insert($0.indicator.dimension).inserted }.prefix(count.levers))
+    }
+
     /// The summary of a diagnosis on `board` (the same weights); `arrivals`, `sources` and `date` come from the atlas.
     public init(_ diagnosis: Diagnosis, board: Scoreboard, arrivals: String? = nil, arrivalsReason: String? = nil, sources: [String], date: String) {
         let score = diagnosis.score
@@ -86,7 +93,7 @@ public struct CouncilSummary: Sendable, Codable {
         types = score.types.map(\.type.label)
         strengths = diagnosis.strengths.prefix(Self.count.strengths).map(Self.unbroken)
         weaknesses = diagnosis.weaknesses.prefix(Self.count.weaknesses).map(Self.unbroken)
-        levers = diagnosis.levers.prefix(Self.count.levers).map { lever in
+        levers = Self.levers(of: diagnosis).map { lever in
             SummaryLever(indicator: lever.indicator.id, label: lever.indicator.label,
                          valueText: Self.unbroken(FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.value))),
                          targetText: Self.unbroken(FrenchFormat.reading(IndicatorReading(definition: lever.indicator, value: lever.target))),
