@@ -52,6 +52,9 @@ def fill_the_form(driver, city):
         if distance is not None:
             Select(driver.find_element(By.NAME, need + "_km")).select_by_value(distance)
     driver.find_element(By.CSS_SELECTOR, "form.find button[type=submit]").click()
+    # The answer (or the form again, with its error) has loaded.
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 30).until(lambda d: "chercher=1" in d.current_url and d.execute_script("return document.readyState") == "complete")
 
 
 def test_the_lyon_couple_through_the_form(server):
