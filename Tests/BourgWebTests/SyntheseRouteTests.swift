@@ -8,7 +8,7 @@ import Testing
 
 /// `/communes/{code}/synthese` and its JSON twin. The fixture atlas has four small towns: too few for any comparison
 /// group (`Diagnostician.minimumGroup`), so its summaries have no strength, weakness or lever. The summary's full
-/// content is checked on the fixture draft plus 48 invented twins of Figeac (same size, form and situation, every
+/// content is checked on the fixture draft plus 48 invented (synthetic, not official data) twins of Figeac (same size, form and situation, every
 /// figure spread around Figeac's: better than Figeac on housing, nature, social life and culture, worse elsewhere),
 /// written as an atlas by the real build (scores, stored peers, the newcomer model); the fixture atlas itself checks
 /// the empty branches and the errors.
@@ -28,7 +28,7 @@ struct SyntheseRouteTests {
         return try! AtlasService(atlasPath: path, uncertainty: RankUncertainty(draws: 50))
     }()
 
-    /// The fixture draft with `twins` invented copies of Figeac (codes 46901…, "Témoin 1"…).
+    /// The fixture draft with `twins` synthetic copies of Figeac (invented, not official data; codes 46901…, "Témoin 1"…).
     static func twinDraft() throws -> AtlasDraft {
         let fixture = try AtlasBuilder(dataDirectory: WebFixture.dataDirectory).makeDraft()
         let figeac = fixture.communeIndex("46102")!
