@@ -152,15 +152,20 @@ public enum FindQuery {
     /// The fibre shares the fibre need offers (% of premises).
     static let fibreChoices: [Double] = [50, MatchInput.defaultFibrePercent, 95]
 
+    /// A parameter's value, trimmed; `nil` when absent or blank (a field left empty).
+    static func field(_ query: [String: String], _ name: String) -> String? {
+        guard let value = query[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// `body`'s result, its `MatchError` answered as a 400 naming the parameter `name`.
+    static func wrap<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as MatchError { throw WebError.badParameter(name, error.description) }
+    }
+
     /// The needs of the form's checkboxes (each replaces the same need of the `besoins` text).
     static func checkedNeeds(_ query: [String: String]) throws -> [MatchConstraint] {
-        func field(_ name: String) -> String? {
-            guard let value = query[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-            return value
-        }
-        func wrap<T>(_ name: String, _ body: () throws -> T) throws -> T {
-            do { return try body() } catch let error as MatchError { throw WebError.badParameter(name, error.description) }
-        }
+        func field(_ name: String) -> String? { Self.field(query, name) }
         var needs: [MatchConstraint] = []
         for amenity in needAmenities where field(needParameter(amenity)) != nil {
             let name = needParameter(amenity) + "_km"
@@ -219,13 +224,7 @@ public enum FindQuery {
                        resolveTown: (String) throws -> String?) throws -> HouseholdProfile {
         let ranking = try RankingQuery.decode(query.filter { AttractivenessDimension(rawValue: $0.key) != nil || $0.key == "preset" }, presets: presets)
         var constraints: [MatchConstraint] = []
-        func field(_ name: String) -> String? {
-            guard let value = query[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-            return value
-        }
-        func wrap<T>(_ name: String, _ body: () throws -> T) throws -> T {
-            do { return try body() } catch let error as MatchError { throw WebError.badParameter(name, error.description) }
-        }
+        func field(_ name: String) -> String? { Self.field(query, name) }
         func number(_ name: String, _ range: ClosedRange<Double>) throws -> Double? {
             guard let text = field(name) else { return nil }
             return try wrap(name) { try MatchInput.number(text, in: range) }

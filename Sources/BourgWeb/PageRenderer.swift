@@ -1,3 +1,4 @@
+import BourgCore
 import Foundation
 import Mustache
 
@@ -30,26 +31,10 @@ protocol TemplateFields {
     var templateFields: [String: Any] { get }
 }
 
-/// HTML escaping as Mustache's own (`<`, `>`, `&`, `"`, `'`), done on UTF-8 bytes: a string without any of them
-/// is returned as is. Mustache's walks grapheme clusters and looks each up in a dictionary, which was an eighth of
-/// an uncached household answer's time.
+/// HTML escaping as Mustache's own (`<`, `>`, `&`, `"`, `'`), by `SVG.escape` on UTF-8 bytes: Mustache's walks grapheme
+/// clusters and looks each up in a dictionary, which was an eighth of an uncached household answer's time.
 struct HTMLEscaping: MustacheContentType {
-    func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(text.utf8.count + 32)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x3C: escaped += "&lt;".utf8
-            case 0x3E: escaped += "&gt;".utf8
-            case 0x26: escaped += "&amp;".utf8
-            case 0x22: escaped += "&quot;".utf8
-            case 0x27: escaped += "&#39;".utf8
-            default: escaped.append(byte)
-            }
-        }
-        return String(decoding: escaped, as: UTF8.self)
-    }
+    func escapeText(_ text: String) -> String { SVG.escape(text) }
 }
 
 /// A page's values made ready for Mustache: every struct becomes a `[String: Any]` of its stored properties
@@ -59,11 +44,7 @@ struct HTMLEscaping: MustacheContentType {
 /// rendering most of a town page's cost. The result renders the same.
 enum TemplateValues {
     static func prepare(_ value: Any) -> Any {
-        // Leaves first, without a Mirror (most values of a page are strings and numbers).
-        switch value {
-        case is String, is Int, is Double, is Bool: return value
-        default: break
-        }
+        if isLeaf(value) { return value }
         if let fields = value as? TemplateFields { return fields.templateFields }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
@@ -86,12 +67,12 @@ enum TemplateValues {
         }
     }
 
+    /// A string, a number or a boolean: kept as is, without a Mirror (most values of a page are these).
+    private static func isLeaf(_ value: Any) -> Bool { value is String || value is Int || value is Double || value is Bool }
+
     /// The value an optional holds, `nil` for an empty optional, or the value itself.
     private static func unwrapped(_ value: Any) -> Any? {
-        switch value {
-        case is String, is Int, is Double, is Bool: return value
-        default: break
-        }
+        if isLeaf(value) { return value }
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .optional else { return value }
         return mirror.children.first.map { unwrapped($0.value) } ?? nil

@@ -2,21 +2,23 @@ import Foundation
 
 /// Small helpers to write SVG by hand: escaping, path data in a Lambert-93 frame, a colour scale.
 public enum SVG {
-    /// Text escaped for XML content and attribute values.
+    /// Text escaped for XML and HTML content and attribute values: `&`, `<`, `>`, `"` and `'` (as `&#39;`), on UTF-8
+    /// bytes; a text without any of them is returned as is.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 32)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x3C: escaped += "&lt;".utf8
+            case 0x3E: escaped += "&gt;".utf8
+            case 0x26: escaped += "&amp;".utf8
+            case 0x22: escaped += "&quot;".utf8
+            case 0x27: escaped += "&#39;".utf8
+            default: escaped.append(byte)
             }
         }
-        return result
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// A projected point as SVG coordinates in kilometres, y pointing down: "x,y" with one decimal.
